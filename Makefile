@@ -1,0 +1,61 @@
+# Every target bootstraps .venv itself, so a fresh clone needs only Python 3.11+ and make.
+PYTHON ?= python3
+PORT ?= 8000
+VENV := .venv
+BIN := $(VENV)/bin
+LANGS := es pl ar ur zh_Hans
+BABEL_KEYWORDS := -k gettext_lazy -k ngettext_lazy:1,2 -k pgettext_lazy:1c,2 -k npgettext_lazy:1c,2,3
+
+.PHONY: demo test lint bench messages compilemessages system-deps clean
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "Carelingua needs Python 3.11 or newer; set PYTHON=python3.12 (or similar)."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@ $(VENV)/.runtime
+
+# Tools the suite uses that come from Debian, not PyPI (GNU gettext's msgfmt).
+system-deps:
+	@sh scripts/system-deps.sh
+
+compilemessages: $(VENV)/.runtime
+	$(BIN)/pybabel compile --statistics -d locales -D django
+
+demo: $(VENV)/.runtime compilemessages
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: $(VENV)/.dev system-deps compilemessages lint
+	$(BIN)/python -m pytest
+
+bench: $(VENV)/.dev
+	$(BIN)/python -m bench
+
+# Extract interface strings from Python and templates, then update every language's catalog.
+messages: $(VENV)/.runtime
+	PYTHONPATH=. $(BIN)/pybabel extract --mapping babel.cfg --no-location --add-comments Translators: \
+		--sort-by-file $(BABEL_KEYWORDS) --project Carelingua --ignore-dirs '.venv static media tests bench' \
+		-o locales/django.pot .
+	@for lang in $(LANGS); do \
+		if [ -f locales/$$lang/LC_MESSAGES/django.po ]; then \
+			$(BIN)/pybabel update --no-fuzzy-matching -i locales/django.pot -d locales -D django -l $$lang; \
+		else \
+			$(BIN)/pybabel init -i locales/django.pot -d locales -D django -l $$lang; \
+		fi; \
+	done
+
+clean:
+	rm -rf $(VENV) static media

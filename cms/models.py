@@ -1,0 +1,186 @@
+"""Page models for patient information, and the region data behind care cards."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from .blocks import ArticleBodyBlock, CareCardBlock, KeyPointsBlock, ReferencesBlock, heading_anchor
+
+
+class HomePage(Page):
+    """The root of one language's tree: one home page per locale."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["cms.TopicIndexPage", "cms.ArticlePage"]
+
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["topics"] = TopicIndexPage.objects.child_of(self).live().public().specific()
+        return context
+
+
+class TopicIndexPage(Page):
+    """A health topic, for example depression, listing its articles."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["cms.ArticlePage"]
+
+    class Meta:
+        verbose_name = _("topic index page")
+        verbose_name_plural = _("topic index pages")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = ArticlePage.objects.child_of(self).live().public().order_by("title")
+        return context
+
+
+class ArticlePage(Page):
+    """One patient-information article.
+
+    The review dates and the reviewer are read-only in the editor: only a completed
+    medical review may set them, and a plain edit never changes them.
+    """
+
+    summary = StreamField(
+        KeyPointsBlock(),
+        verbose_name=_("at a glance"),
+        help_text=_("Three to six short key points a reader should take away."),
+    )
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("body"))
+    references = StreamField(ReferencesBlock(), verbose_name=_("references"), blank=True)
+    author = models.CharField(
+        _("author"), max_length=255, help_text=_("Name and role, for example \u201cDr Ana Ruiz, psychiatrist\u201d.")
+    )
+    last_reviewed = models.DateField(_("page last reviewed"), null=True, blank=True)
+    next_review_due = models.DateField(_("next review due"), null=True, blank=True)
+    reviewed_by = models.CharField(_("medically reviewed by"), max_length=255, blank=True)
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("references"),
+        FieldPanel("author"),
+        MultiFieldPanel(
+            [
+                FieldPanel("last_reviewed", read_only=True),
+                FieldPanel("next_review_due", read_only=True),
+                FieldPanel("reviewed_by", read_only=True),
+            ],
+            heading=_("Medical review"),
+            help_text=_("Set by the medical review when it is approved."),
+        ),
+    ]
+
+    parent_page_types = ["cms.TopicIndexPage", "cms.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("article page")
+        verbose_name_plural = _("article pages")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["region"] = Region.for_request(request)
+        context["contents"] = [(heading_anchor(b.value), b.value) for b in self.body if b.block_type == "heading"]
+        return context
+
+
+class Region(ClusterableModel):
+    """Where the reader is: emergency and crisis numbers belong to a region, not a language."""
+
+    code = models.SlugField(_("code"), max_length=10, unique=True, help_text=_("For example uk, us, eu, es."))
+    name = models.CharField(_("name"), max_length=100)
+    last_verified = models.DateField(
+        _("last verified"), help_text=_("When someone last checked every number against an official source.")
+    )
+
+    panels = [FieldPanel("code"), FieldPanel("name"), FieldPanel("last_verified"), InlinePanel("numbers", min_num=1)]
+
+    class Meta:
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @classmethod
+    def for_request(cls, request):
+        """The reader's region: ``?region=`` if it names one, else the site default."""
+        code = request.GET.get("region", "") if request is not None else ""
+        regions = cls.objects.prefetch_related("numbers")
+        region = regions.filter(code=code[:10]).first() if code else None
+        return region or regions.filter(code=settings.CMS_DEFAULT_REGION).first()
+
+    @cached_property
+    def numbers_by_level(self):
+        """Numbers to show on a care card of each urgency level."""
+        grouped = {level: [] for level in RegionNumber.LEVELS_SHOWN}
+        for number in self.numbers.all():
+            for level, kinds in RegionNumber.LEVELS_SHOWN.items():
+                if number.kind in kinds:
+                    grouped[level].append(number)
+        return grouped
+
+
+class RegionNumber(Orderable):
+    EMERGENCY = "emergency"
+    URGENT = "urgent"
+    CRISIS = "crisis"
+    KIND_CHOICES = [
+        (EMERGENCY, _("Emergency (ambulance)")),
+        (URGENT, _("Urgent medical advice")),
+        (CRISIS, _("Mental health crisis line")),
+    ]
+    # Which numbers a care card of each level shows.
+    LEVELS_SHOWN = {
+        CareCardBlock.NON_URGENT: (),
+        CareCardBlock.URGENT: (URGENT, CRISIS),
+        CareCardBlock.EMERGENCY: (EMERGENCY,),
+    }
+
+    region = ParentalKey(Region, on_delete=models.CASCADE, related_name="numbers")
+    kind = models.CharField(_("kind"), max_length=20, choices=KIND_CHOICES)
+    number = models.CharField(_("number"), max_length=30, help_text=_("As dialled, for example 999 or 116 123."))
+    service = models.CharField(_("service"), max_length=150, help_text=_("For example NHS 111 or Samaritans."))
+    note = models.CharField(_("note"), max_length=255, blank=True, help_text=_("For example \u201ccall or text\u201d."))
+
+    panels = [FieldPanel("kind"), FieldPanel("number"), FieldPanel("service"), FieldPanel("note")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("phone number")
+        verbose_name_plural = _("phone numbers")
+
+    def __str__(self):
+        return f"{self.service}: {self.number}"
+
+    @property
+    def tel(self):
+        return "".join(ch for ch in self.number if ch.isdigit())

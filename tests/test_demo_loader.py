@@ -1,0 +1,92 @@
+"""`load_demo`: the demo site, its logins, and running it twice."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError
+from wagtail.models import Locale, Page, PageLogEntry, Revision, Site
+
+from cms.models import ArticlePage, HomePage, Region, RegionNumber, TopicIndexPage
+from tests.conftest import run_command
+
+pytestmark = pytest.mark.django_db
+
+
+def counts():
+    return {
+        model.__name__: model.objects.count()
+        for model in (Page, Revision, Locale, Site, Region, RegionNumber, get_user_model(), PageLogEntry)
+    }
+
+
+def test_load_demo_prints_a_login_for_every_role(demo):
+    for username in ("admin", "editor", "editorial_reviewer", "reviewer_en", "reviewer_es", "reviewer_ar"):
+        assert f"  {username} " in demo
+    for lang in ("es", "pl", "ar", "ur", "zh"):
+        assert f"translator_{lang}" in demo
+    assert "carelingua-demo" in demo
+
+
+def test_printed_logins_work(client, demo):
+    assert client.login(username="reviewer_es", password="carelingua-demo")
+    assert client.get("/admin/").status_code == 200
+
+
+def test_running_load_demo_twice_leaves_one_copy_of_everything(demo):
+    before = counts()
+    run_command("load_demo", "--force")
+    assert counts() == before
+    assert ArticlePage.objects.filter(slug="esketamine-and-ketamine-for-depression").count() == 1
+
+
+def test_load_demo_brings_back_an_edited_article(demo, article):
+    article.title = "Vandalised"
+    article.save_revision().publish()
+    run_command("load_demo", "--force")
+    article.refresh_from_db()
+    assert article.title != "Vandalised"
+    assert not article.has_unpublished_changes
+
+
+def test_demo_site_serves_the_english_home_and_every_language(demo):
+    site = Site.objects.get(is_default_site=True)
+    assert isinstance(site.root_page.specific, HomePage)
+    assert site.root_page.locale.language_code == "en"
+    assert not Page.objects.filter(depth=2, content_type__model="page").exists()
+
+
+def test_demo_articles_are_live_with_references_and_care_cards(article):
+    assert article.live
+    assert isinstance(article.get_parent().specific, TopicIndexPage)
+    types = [block.block_type for block in article.body]
+    assert {"care_card", "warning_callout", "heading", "table", "details", "do_dont"} <= set(types)
+    levels = {block.value["level"] for block in article.body if block.block_type == "care_card"}
+    assert {"urgent", "emergency"} <= levels
+    assert len(article.references) >= 6
+    assert all(ref.value["title"] for ref in article.references)
+    assert ArticlePage.objects.live().count() >= 2
+
+
+def test_demo_logins_belong_to_their_role_groups(demo):
+    user = get_user_model().objects.get(username="translator_ar")
+    assert [g.name for g in user.groups.all()] == ["Translators (Arabic)"]
+    assert get_user_model().objects.get(username="admin").is_superuser
+    assert not get_user_model().objects.filter(is_superuser=True).exclude(username="admin").exists()
+
+
+def test_load_demo_refuses_to_run_with_debug_off(db, settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG"):
+        run_command("load_demo")
+    assert not get_user_model().objects.exists()
+
+
+def test_regions_have_the_checked_emergency_numbers(demo):
+    numbers = {(region.code, n.kind): n.number for region in Region.objects.all() for n in region.numbers.all()}
+    assert numbers[("uk", "emergency")] == "999"
+    assert numbers[("uk", "urgent")] == "111"
+    assert numbers[("uk", "crisis")] == "116 123"
+    assert numbers[("us", "emergency")] == "911"
+    assert numbers[("us", "crisis")] == "988"
+    assert numbers[("eu", "emergency")] == "112"
+    assert numbers[("es", "crisis")] == "024"
+    assert all(region.last_verified for region in Region.objects.all())

@@ -1,0 +1,19 @@
+"""A page model unrelated to patient information, to prove the plugin is generic."""
+
+from django.db import models
+from wagtail import blocks
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+
+
+class EventPage(Page):
+    venue = models.CharField(max_length=255)
+    starts_at = models.DateTimeField(null=True, blank=True)
+    description = RichTextField(blank=True)
+    programme = StreamField(
+        [
+            ("session", blocks.StructBlock([("name", blocks.CharBlock()), ("speaker", blocks.CharBlock())])),
+            ("notes", blocks.ListBlock(blocks.TextBlock())),
+        ],
+        blank=True,
+    )
