@@ -101,6 +101,10 @@ class ArticlePage(Page):
     parent_page_types = ["cms.TopicIndexPage", "cms.HomePage"]
     subpage_types = []
 
+    # Each language version is reviewed on its own: the translation plugin neither
+    # translates these nor copies them from the source.
+    translation_exclude_fields = ["last_reviewed", "next_review_due", "reviewed_by"]
+
     class Meta:
         verbose_name = _("article page")
         verbose_name_plural = _("article pages")

@@ -4,7 +4,6 @@ Every step finds what it made last time and brings it up to date, so running it 
 leaves one copy of everything and adds no revision when nothing changed.
 """
 
-import datetime
 import uuid
 
 from django.conf import settings
@@ -22,7 +21,7 @@ from .users import DEMO_PASSWORD, USERS
 
 # Block ids are derived from the page and position, so reloading keeps them stable.
 ID_NAMESPACE = uuid.UUID("6f1c9a52-3b7e-4d0a-9c55-2f0d6c1e8a41")
-REVIEW_CYCLE = datetime.timedelta(days=3 * 365)
+REVIEW_CYCLE_YEARS = 3
 
 
 def block_id(*parts):
@@ -45,9 +44,17 @@ def _raw_value(prefix, value):
     return value
 
 
+def years_later(day, years):
+    """The same calendar day some years later (28 February for 29 February)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
 @transaction.atomic
 def load_demo():
-    """Load everything; return the demo logins as (username, role) pairs."""
+    """Load everything; return the demo logins as (username, role, name) triples."""
     locales = ensure_locales()
     home = ensure_home_pages(locales)
     topic = ensure_page(
@@ -137,7 +144,7 @@ def ensure_article(topic, article, reviewed_by):
     }
     if page is None:
         # The demo's medical reviewer signed this content off on the day it was loaded.
-        fields.update(last_reviewed=today, next_review_due=today + REVIEW_CYCLE)
+        fields.update(last_reviewed=today, next_review_due=years_later(today, REVIEW_CYCLE_YEARS))
         page = topic.add_child(instance=ArticlePage(slug=slug, **fields))
         page.save_revision().publish()
         return page
@@ -149,7 +156,7 @@ def ensure_users():
     user_model = get_user_model()
     groups = {group.name: group for group in Group.objects.all()}
     logins = []
-    for username, first, last, credentials, group_names in USERS:
+    for username, first, last, _credentials, group_names in USERS:
         user, _created = user_model.objects.get_or_create(username=username)
         user.first_name, user.last_name = first, last
         user.email = f"{username}@carelingua.invalid"
@@ -157,5 +164,5 @@ def ensure_users():
         user.set_password(DEMO_PASSWORD)
         user.save()
         user.groups.set([groups[name] for name in group_names])
-        logins.append((username, ", ".join(group_names) + (f" ({credentials})" if credentials else "")))
+        logins.append((username, ", ".join(group_names), user.get_full_name()))
     return logins

@@ -4,10 +4,10 @@ DEMO_PASSWORD = "carelingua-demo"  # noqa: S105 (printed for the demo; load_demo
 
 # username, first name, last name, credentials shown on reviewed pages, groups
 USERS = [
-    ("admin", "Sam", "Okafor", "", ["Site admins"]),
+    ("admin", "Nadia", "Brennan", "", ["Site admins"]),
     ("editor", "Ellen", "Price", "Health content editor", ["Editors"]),
     ("editorial_reviewer", "Tom", "Hughes", "Senior content designer", ["Editorial reviewers"]),
-    ("reviewer_en", "Helen", "Marsh", "MRCPsych, consultant psychiatrist", ["Medical reviewers (English)"]),
+    ("reviewer_en", "Rahul", "Mehta", "MRCPsych, consultant psychiatrist", ["Medical reviewers (English)"]),
     ("reviewer_es", "Lucía", "Navarro", "Médica psiquiatra", ["Medical reviewers (Spanish)"]),
     ("reviewer_ar", "Omar", "Haddad", "MBBS, psychiatrist", ["Medical reviewers (Arabic)"]),
     ("translator_es", "Carmen", "Ortega", "Translator, Spanish", ["Translators (Spanish)"]),

@@ -27,6 +27,7 @@ class Command(BaseCommand):
         logins = load_demo()
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))
         self.stdout.write(f"Log in at /admin/ with one of these users; every password is {DEMO_PASSWORD!r}:")
-        width = max(len(username) for username, _role in logins)
-        for username, role in logins:
-            self.stdout.write(f"  {username.ljust(width)}  {role}")
+        width = max(len(username) for username, _role, _name in logins)
+        role_width = max(len(role) for _username, role, _name in logins)
+        for username, role, name in logins:
+            self.stdout.write(f"  {username.ljust(width)}  {role.ljust(role_width)}  {name}")
