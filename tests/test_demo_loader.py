@@ -35,7 +35,20 @@ def test_running_load_demo_twice_leaves_one_copy_of_everything(demo):
     before = counts()
     run_command("load_demo", "--force")
     assert counts() == before
-    assert ArticlePage.objects.filter(slug="esketamine-and-ketamine-for-depression").count() == 1
+    copies = ArticlePage.objects.filter(slug="esketamine-and-ketamine-for-depression")
+    assert sorted(copies.values_list("locale__language_code", flat=True)) == ["ar", "en", "es"]
+
+
+def test_demo_translations_come_in_through_the_po_import_and_are_complete(demo):
+    from translations.models import Segment, TranslationCatalog
+
+    for code in ("es", "ar"):
+        catalog = TranslationCatalog.objects.get(target_locale__language_code=code, content_type__model="articlepage")
+        assert not catalog.segments.current().exclude(state=Segment.TRANSLATED).exists()
+        assert catalog.segments.filter(updated_by__username=f"translator_{code}").count() == catalog.segments.count()
+        target = catalog.target_object
+        assert target.live and target.title != catalog.source_object.title
+        assert PageLogEntry.objects.filter(page=target, action="carelingua.po_imported").exists()
 
 
 def test_load_demo_brings_back_an_edited_article(demo, article):

@@ -9,3 +9,10 @@ class TranslationsConfig(AppConfig):
     label = "translations"
     verbose_name = _("Translations")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from wagtail.signals import page_published
+
+        from .handlers import sync_translations_on_publish
+
+        page_published.connect(sync_translations_on_publish, dispatch_uid="carelingua_sync_on_publish")

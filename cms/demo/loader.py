@@ -5,19 +5,27 @@ leaves one copy of everything and adds no revision when nothing changed.
 """
 
 import uuid
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
+
+from translations import catalogs
+from translations.actions import BuildTranslation, CreateTranslation
+from translations.po_import import ImportPO
 
 from ..models import ArticlePage, HomePage, TopicIndexPage
 from ..regions import load_regions
 from ..roles import SOURCE_LANGUAGE, ensure_groups
 from . import content
 from .users import DEMO_PASSWORD, USERS
+
+TRANSLATIONS_DIR = Path(__file__).resolve().parent / "translations"
 
 # Block ids are derived from the page and position, so reloading keeps them stable.
 ID_NAMESPACE = uuid.UUID("6f1c9a52-3b7e-4d0a-9c55-2f0d6c1e8a41")
@@ -66,11 +74,13 @@ def load_demo():
     )
     reviewer = next(u for u in USERS if u[0] == "reviewer_en")
     reviewed_by = f"{reviewer[1]} {reviewer[2]}, {reviewer[3]}"
-    for article in content.ARTICLES:
-        ensure_article(topic, article, reviewed_by)
+    articles = [ensure_article(topic, article, reviewed_by) for article in content.ARTICLES]
     load_regions()
     ensure_groups()
-    return ensure_users()
+    logins = ensure_users()
+    for page in [topic, *articles]:
+        ensure_translations(page)
+    return logins
 
 
 def ensure_locales():
@@ -166,3 +176,34 @@ def ensure_users():
         user.groups.set([groups[name] for name in group_names])
         logins.append((username, ", ".join(group_names), user.get_full_name()))
     return logins
+
+
+def ensure_translations(page):
+    """Bring in the team's translations of a page through the same import translators use.
+
+    The shipped PO files were exported from a demo site; the catalog they name is this
+    site's catalog for the same page and language.
+    """
+    user_model = get_user_model()
+    editor = user_model.objects.get(username="editor")
+    for path in sorted(TRANSLATIONS_DIR.glob(f"{page.slug}.*.po")):
+        code = path.suffixes[-2].lstrip(".")
+        translator = user_model.objects.get(username=f"translator_{code}")
+        (catalog,) = CreateTranslation(page, [Locale.objects.get(language_code=code)], editor).execute()
+        report = ImportPO(catalog, addressed_to(catalog, path.read_bytes()), translator).execute()
+        unfinished = catalog.segments.unfinished().count()
+        if not report.ok or unfinished:
+            raise ValidationError(
+                f"{path.name} does not translate {page}: {' '.join(report.lines())} {unfinished} unfinished."
+            )
+        if report.applied or catalog.built_revision_id is None:
+            BuildTranslation(catalog, translator).execute()
+        target = catalog.target_object
+        if not target.live or target.has_unpublished_changes:
+            target.get_latest_revision().publish()
+
+
+def addressed_to(catalog, data):
+    po = catalogs.from_po(data)
+    po.extra_headers.update({"Catalog": catalog.pk, "Target-Locale": catalog.target_locale.language_code})
+    return catalogs.to_po(po)

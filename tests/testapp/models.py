@@ -3,7 +3,7 @@
 from django.db import models
 from wagtail import blocks
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, TranslatableMixin
 
 
 class EventPage(Page):
@@ -17,3 +17,17 @@ class EventPage(Page):
         ],
         blank=True,
     )
+
+
+class Notice(TranslatableMixin, models.Model):
+    """A translatable snippet: proves snippets are translated the same way as pages."""
+
+    heading = models.CharField(max_length=255)
+    text = RichTextField()
+    link = models.URLField(blank=True)
+
+    class Meta(TranslatableMixin.Meta):
+        pass
+
+    def __str__(self):
+        return self.heading

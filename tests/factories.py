@@ -1,0 +1,51 @@
+"""Page trees for tests, with as many segments as a test needs."""
+
+import uuid
+
+from cms.models import ArticlePage, TopicIndexPage
+from tests.testapp.models import EventPage
+
+
+def article_with_segments(parent, count, slug="long-article"):
+    """A live article with about ``count`` segments (title, author, key point, paragraphs)."""
+    paragraphs = max(count - 3, 1)
+    body = [
+        {"type": "paragraph", "value": f"<p>Take {i} mg with <b>water</b> on day {i}.</p>", "id": str(uuid.uuid4())}
+        for i in range(paragraphs)
+    ]
+    page = parent.add_child(
+        instance=ArticlePage(
+            title=f"Article with {count} segments",
+            slug=slug,
+            author="A. Writer, nurse",
+            summary=[{"type": "point", "value": "One key point."}],
+            body=body,
+        )
+    )
+    page.save_revision().publish()
+    return page
+
+
+def topic(home):
+    return TopicIndexPage.objects.child_of(home).first()
+
+
+def event_page(parent, slug="open-day"):
+    page = parent.add_child(
+        instance=EventPage(
+            title="Open day",
+            slug=slug,
+            venue="Main hall",
+            description='<p>Meet the <a href="https://example.org/team">care team</a>.</p><p>Free tea.</p>',
+            programme=[
+                {"type": "session", "value": {"name": "Welcome", "speaker": "Dr Ruiz"}, "id": str(uuid.uuid4())},
+                {
+                    "type": "notes",
+                    "value": [{"type": "item", "value": "Bring your letter.", "id": str(uuid.uuid4())}],
+                    "id": str(uuid.uuid4()),
+                },
+            ],
+        )
+    )
+    page.save_revision().publish()
+    return page

@@ -1,0 +1,150 @@
+"""Translation catalogs and their segments.
+
+A catalog holds the translation of one translatable object (a page or a snippet) into one
+language. Its segments are Babel messages kept as rows, so a translator's work is saved one
+segment at a time, can be searched and locked, and is never lost when the source changes:
+a Babel ``Catalog`` is built from the rows whenever a whole catalog is needed.
+"""
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale, Revision
+
+
+class TranslationCatalog(models.Model):
+    # The source object, identified as Wagtail identifies translations of one another.
+    content_type = models.ForeignKey(
+        ContentType, verbose_name=_("content type"), on_delete=models.CASCADE, related_name="+"
+    )
+    translation_key = models.UUIDField(_("translation key"), db_index=True)
+    source_locale = models.ForeignKey(
+        Locale, verbose_name=_("source language"), on_delete=models.CASCADE, related_name="+"
+    )
+    target_locale = models.ForeignKey(
+        Locale, verbose_name=_("target language"), on_delete=models.CASCADE, related_name="+"
+    )
+    source_revision = models.ForeignKey(
+        Revision,
+        verbose_name=_("source revision"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The revision of the source the segments were last extracted from."),
+    )
+    built_revision = models.ForeignKey(
+        Revision,
+        verbose_name=_("built revision"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The draft revision of the translation last built from this catalog."),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    synced_at = models.DateTimeField(_("synced at"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("translation catalog")
+        verbose_name_plural = _("translation catalogs")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "translation_key", "target_locale"], name="unique_catalog_per_language"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.source_object} ({self.target_locale.language_code})"
+
+    @cached_property
+    def model(self):
+        return self.content_type.model_class()
+
+    def _object_in(self, locale):
+        manager = self.model._default_manager
+        return manager.filter(translation_key=self.translation_key, locale=locale).first()
+
+    @cached_property
+    def source_object(self):
+        obj = self._object_in(self.source_locale_id)
+        return obj.specific if hasattr(obj, "specific") else obj
+
+    @cached_property
+    def target_object(self):
+        obj = self._object_in(self.target_locale_id)
+        return obj.specific if obj is not None and hasattr(obj, "specific") else obj
+
+
+class SegmentQuerySet(models.QuerySet):
+    def current(self):
+        """Segments the source still has (obsolete ones are kept, but not shown as work)."""
+        return self.filter(obsolete=False)
+
+    def unfinished(self):
+        return self.current().exclude(state=Segment.TRANSLATED)
+
+
+class Segment(models.Model):
+    UNTRANSLATED = "untranslated"
+    FUZZY = "fuzzy"
+    MACHINE = "machine"
+    TRANSLATED = "translated"
+    STATE_CHOICES = [
+        (UNTRANSLATED, _("Untranslated")),
+        (FUZZY, _("Needs review")),
+        (MACHINE, _("Machine suggestion")),
+        (TRANSLATED, _("Translated")),
+    ]
+
+    catalog = models.ForeignKey(
+        TranslationCatalog, verbose_name=_("catalog"), on_delete=models.CASCADE, related_name="segments"
+    )
+    position = models.PositiveIntegerField(_("position"), default=0)
+    context = models.CharField(_("context"), max_length=255, help_text=_("Where the text sits in the source."))
+    label = models.CharField(_("label"), max_length=255, blank=True)
+    source = models.TextField(_("source text"))
+    translation = models.TextField(_("translation"), blank=True)
+    state = models.CharField(_("state"), max_length=20, choices=STATE_CHOICES, default=UNTRANSLATED)
+    previous_source = models.TextField(
+        _("previous source text"), blank=True, help_text=_("The source text the translation was made for.")
+    )
+    obsolete = models.BooleanField(_("obsolete"), default=False)
+    machine_backend = models.CharField(_("machine translation service"), max_length=50, blank=True)
+    updated_at = models.DateTimeField(_("updated at"), null=True, blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("updated by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    version = models.PositiveIntegerField(
+        _("version"), default=0, help_text=_("Counts saved changes; a save based on an older version is a conflict.")
+    )
+
+    objects = SegmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("segment")
+        verbose_name_plural = _("segments")
+        ordering = ["position"]
+        constraints = [models.UniqueConstraint(fields=["catalog", "context"], name="unique_segment_context")]
+
+    def __str__(self):
+        return self.context
+
+    @property
+    def is_done(self):
+        return self.state == self.TRANSLATED and not self.obsolete
