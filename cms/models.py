@@ -1,6 +1,7 @@
 """Page models for patient information, and the region data behind care cards."""
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -74,6 +75,12 @@ class ArticlePage(Page):
     last_reviewed = models.DateField(_("page last reviewed"), null=True, blank=True)
     next_review_due = models.DateField(_("next review due"), null=True, blank=True)
     reviewed_by = models.CharField(_("medically reviewed by"), max_length=255, blank=True)
+    review_cycle_years = models.PositiveSmallIntegerField(
+        _("review every (years)"),
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+        help_text=_("How long after a medical review the next one is due. Three years unless the evidence moves fast."),
+    )
 
     search_fields = [
         *Page.search_fields,
@@ -92,6 +99,7 @@ class ArticlePage(Page):
                 FieldPanel("last_reviewed", read_only=True),
                 FieldPanel("next_review_due", read_only=True),
                 FieldPanel("reviewed_by", read_only=True),
+                FieldPanel("review_cycle_years"),
             ],
             heading=_("Medical review"),
             help_text=_("Set by the medical review when it is approved."),
@@ -101,13 +109,24 @@ class ArticlePage(Page):
     parent_page_types = ["cms.TopicIndexPage", "cms.HomePage"]
     subpage_types = []
 
+    # Patient information goes live only after medical review (the publish gate).
+    medical_review_required = True
+
     # Each language version is reviewed on its own: the translation plugin neither
-    # translates these nor copies them from the source.
-    translation_exclude_fields = ["last_reviewed", "next_review_due", "reviewed_by"]
+    # translates these nor copies them from the source, and they are not part of the
+    # content a reviewer signs off.
+    translation_exclude_fields = ["last_reviewed", "next_review_due", "reviewed_by", "review_cycle_years"]
 
     class Meta:
         verbose_name = _("article page")
         verbose_name_plural = _("article pages")
+
+    def apply_medical_sign_off(self, sign_off):
+        """Called by the review workflow on the revision that goes live; never by a plain edit."""
+        from translations.review import review_dates
+
+        self.last_reviewed, self.next_review_due = review_dates(sign_off, self.review_cycle_years)
+        self.reviewed_by = sign_off.display
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -55,3 +55,11 @@ def load_regions(verified_on=VERIFIED_ON):
             RegionNumber(region=region, sort_order=i, kind=kind, number=number, service=service, note=note)
             for i, (kind, number, service, note) in enumerate(data["numbers"])
         )
+
+
+def all_phone_numbers():
+    """Every number of every region: a translation may name these although its source does not.
+
+    The translations plugin reads this through ``CARELINGUA_QA["PHONE_NUMBERS"]``.
+    """
+    return list(RegionNumber.objects.values_list("number", flat=True).distinct())

@@ -7,7 +7,9 @@ permissions on the Spanish home page, and so on everything below it.
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.utils import translation
-from wagtail.models import GroupPagePermission
+from wagtail.models import GroupApprovalTask, GroupPagePermission, Workflow, WorkflowPage, WorkflowTask
+
+from translations.review_models import LinguisticReviewTask, MedicalReviewTask
 
 from .models import HomePage
 
@@ -33,6 +35,8 @@ def role_groups():
         ("Site admins", [*PUBLISH, "delete_page"], [c for c, _n in settings.WAGTAIL_CONTENT_LANGUAGES]),
     ]
     for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        # The last approval publishes, as its approver; the publish button itself is hidden
+        # on pages that need medical review, and the publish gate checks every path.
         roles.append((f"Medical reviewers ({language_name(code)})", PUBLISH, [code]))
     for code in translated:
         roles.append((f"Translators ({language_name(code)})", EDIT, [code]))
@@ -57,4 +61,36 @@ def ensure_groups():
                     group=group, page=homes[code], permission=page_perms[codename]
                 )
         groups[name] = group
+    ensure_workflows(homes, groups)
     return groups
+
+
+def ensure_workflows(homes, groups):
+    """Source articles: editorial then medical review in English. Translations: linguistic
+    then medical review in their own language. Each workflow is assigned to its language's tree."""
+    editorial = _task(GroupApprovalTask, "Editorial review", [groups["Editorial reviewers"]])
+    for code, home in homes.items():
+        language = language_name(code)
+        medical = _task(
+            MedicalReviewTask, f"Medical review ({language})", [groups[f"Medical reviewers ({language})"]], home.locale
+        )
+        if code == SOURCE_LANGUAGE:
+            workflow_name, tasks = f"Source article review ({language})", [editorial, medical]
+        else:
+            linguistic = _task(
+                LinguisticReviewTask,
+                f"Linguistic review ({language})",
+                [groups[f"Linguistic reviewers ({language})"]],
+                home.locale,
+            )
+            workflow_name, tasks = f"Translation review ({language})", [linguistic, medical]
+        workflow, _created = Workflow.objects.get_or_create(name=workflow_name)
+        for order, task in enumerate(tasks):
+            WorkflowTask.objects.update_or_create(workflow=workflow, task=task, defaults={"sort_order": order})
+        WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})
+
+
+def _task(model, name, task_groups, locale=None):
+    task, _created = model.objects.get_or_create(name=name, defaults={"locale": locale} if locale else {})
+    task.groups.set(task_groups)
+    return task

@@ -11,10 +11,18 @@ def run_command(*args, **options):
     return out.getvalue()
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the demo site once into the test database; each test runs in a transaction that
+    is rolled back, so every test starts from the same demo site."""
+    with django_db_blocker.unblock():
+        return run_command("load_demo", "--force")
+
+
 @pytest.fixture
-def demo(db):
+def demo(db, django_db_setup):
     """The demo site as `make demo` loads it; returns what load_demo printed."""
-    return run_command("load_demo", "--force")
+    return django_db_setup
 
 
 @pytest.fixture

@@ -2,8 +2,21 @@
 
 import uuid
 
+from django.contrib.auth import get_user_model
+
 from cms.models import ArticlePage, TopicIndexPage
 from tests.testapp.models import EventPage
+from translations.review import ATTESTATION_FIELDS, record_sign_off
+from translations.review_models import MEDICAL
+
+
+def publish_reviewed(page, reviewer="reviewer_en"):
+    """Publish the page's latest content the way the review workflow does: after a medical sign-off."""
+    revision = page.get_latest_revision() if page.has_unpublished_changes or not page.live else page.save_revision()
+    user = get_user_model().objects.get(username=reviewer)
+    record_sign_off(revision, user, MEDICAL, dict.fromkeys(ATTESTATION_FIELDS, True))
+    revision.publish()
+    return type(page).objects.get(pk=page.pk)
 
 
 def article_with_segments(parent, count, slug="long-article"):
@@ -20,10 +33,11 @@ def article_with_segments(parent, count, slug="long-article"):
             author="A. Writer, nurse",
             summary=[{"type": "point", "value": "One key point."}],
             body=body,
+            live=False,
         )
     )
-    page.save_revision().publish()
-    return page
+    page.save_revision()
+    return publish_reviewed(page)
 
 
 def topic(home):

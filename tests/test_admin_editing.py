@@ -25,6 +25,7 @@ def article_form(body, references=(), **overrides):
         "summary": streamfield([("point", "Poor sleep and low mood often go together.")]),
         "body": streamfield(body),
         "references": streamfield(list(references)),
+        "review_cycle_years": "3",
         **overrides,
     }
     return nested_form_data(data)

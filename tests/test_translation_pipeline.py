@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from wagtail.models import Locale, PageLogEntry
 
 from cms.models import ArticlePage, TopicIndexPage
+from tests.factories import publish_reviewed
 from translations.actions import (
     BuildTranslation,
     CreateTranslation,
@@ -49,15 +50,15 @@ def polish(text):
     return "PL " + text
 
 
-def test_translate_creates_a_draft_in_the_polish_tree_with_parents(article):
-    catalog = translate(article)
+def test_translate_creates_a_draft_in_the_urdu_tree_with_parents(article):
+    catalog = translate(article, "ur")
     target = catalog.target_object
-    assert target.locale.language_code == "pl"
+    assert target.locale.language_code == "ur"
     assert not target.live
     parent = target.get_parent().specific
-    assert isinstance(parent, TopicIndexPage) and parent.locale.language_code == "pl"
-    assert not parent.live, "a parent copied into the Polish tree must not go live untranslated"
-    assert parent.get_parent().specific.locale.language_code == "pl"
+    assert isinstance(parent, TopicIndexPage) and parent.locale.language_code == "ur"
+    assert not parent.live, "a parent copied into the Urdu tree must not go live untranslated"
+    assert parent.get_parent().specific.locale.language_code == "ur"
     assert catalog.segments.count() == len(extract(article)) > 50
     assert set(catalog.segments.values_list("state", flat=True)) == {Segment.UNTRANSLATED}
 
@@ -125,7 +126,8 @@ def test_source_edit_then_sync_keeps_fuzzies_and_obsoletes(article):
     body[heading]["value"] = old_heading + " (updated)"
     removed_id = body[first_paragraph]["id"]
     del body[first_paragraph]
-    article.save_revision().publish()
+    article.save_revision()
+    publish_reviewed(article)
 
     SyncTranslations(ArticlePage.objects.get(pk=article.pk)).execute()
 
@@ -149,7 +151,8 @@ def test_publishing_the_source_syncs_its_translations(article, django_capture_on
     catalog = translate(article)
     article.title = "Esketamine and ketamine: a guide"
     with django_capture_on_commit_callbacks(execute=True):
-        article.save_revision().publish()
+        article.save_revision()
+        publish_reviewed(article)
     assert catalog.segments.get(context="title").source == "Esketamine and ketamine: a guide"
     assert PageLogEntry.objects.filter(page=catalog.target_object, action="carelingua.catalog_synced").exists()
 

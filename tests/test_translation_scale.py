@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
 from cms.models import ArticlePage
-from tests.factories import article_with_segments, topic
+from tests.factories import article_with_segments, publish_reviewed, topic
 from translations.actions import BuildTranslation, CreateTranslation, SyncTranslations, as_catalog
 from translations.catalogs import to_po
 from translations.po_import import ImportPO
@@ -41,7 +41,8 @@ def costs(home, size):
     body = page.body.raw_data
     for block in body[: max(1, len(body) // 10)]:
         block["value"] = block["value"].replace("water", "juice")
-    page.save_revision().publish()
+    page.save_revision()
+    page = publish_reviewed(page)
     page = ArticlePage.objects.get(pk=page.pk)
     synced, _ = queries(lambda: SyncTranslations(page).execute())
     return {"create": create, "import": imported, "build": built, "sync": synced}

@@ -130,7 +130,7 @@ def _apply_merge(catalog, rows, units, merged):
         "version",
         "updated_at",
     ]
-    Segment.objects.bulk_update(updated, fields)
+    Segment.objects.write_rows(updated, fields)
     return {
         "created": len(created),
         "changed": sum(1 for row in updated if row.state == Segment.FUZZY),
@@ -175,6 +175,10 @@ class CreateTranslation:
             )
         if self.user is not None and not can_start_translation(self.user, self.source):
             raise PermissionDenied(_("You do not have permission to translate this page."))
+        if TranslationCatalog.objects.filter(
+            translation_key=self.source.translation_key, target_locale_id=self.source.locale_id
+        ).exists():
+            raise ValidationError(_("This page is itself a translation: translate its source page instead."))
 
     @transaction.atomic
     def execute(self):
@@ -253,7 +257,7 @@ class SaveSegment:
         self.needs_review = needs_review
 
     def check(self):
-        if not can_edit_translation(self.user, self.segment.catalog):
+        if self.user is not None and not can_edit_translation(self.user, self.segment.catalog):
             raise PermissionDenied(_("You can only translate into your own languages."))
         if self.segment.obsolete:
             raise ValidationError(_("This text is no longer in the source; it cannot be changed."))

@@ -11,8 +11,14 @@ class TranslationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.core import checks
+        from django.db.models.signals import pre_save
         from wagtail.signals import page_published
 
-        from .handlers import sync_translations_on_publish
+        from .handlers import guard_publish, sync_translations_on_publish
+        from .machine.checks import check_machine_translation
+
+        checks.register(check_machine_translation)
 
         page_published.connect(sync_translations_on_publish, dispatch_uid="carelingua_sync_on_publish")
+        pre_save.connect(guard_publish, dispatch_uid="carelingua_publish_gate")

@@ -8,7 +8,7 @@ a Babel ``Catalog`` is built from the rows whenever a whole catalog is needed.
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.db import connections, models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Revision
@@ -87,6 +87,37 @@ class TranslationCatalog(models.Model):
 
 
 class SegmentQuerySet(models.QuerySet):
+    def write_rows(self, rows, fields, batch_size=2000):
+        """Save some fields of many segments with one UPDATE ... FROM (VALUES ...) per batch.
+
+        Django's bulk_update writes a CASE with one branch per row for every column, which
+        SQLite evaluates in quadratic time: minutes for a 5,000-segment catalog. This takes
+        linear time on SQLite (3.33 and later) and PostgreSQL alike.
+        """
+        connection = connections[self.db]
+        quote = connection.ops.quote_name
+        model_fields = [self.model._meta.get_field(name) for name in fields]
+        columns = ["id", *(field.column for field in model_fields)]
+        cast = connection.vendor == "postgresql"
+        types = [self.model._meta.pk.db_type(connection), *(field.db_type(connection) for field in model_fields)]
+        cell = [
+            "CAST(%s AS {})".format(t.split("(")[0] if t.startswith("varchar") else t) if cast else "%s" for t in types
+        ]
+        table = quote(self.model._meta.db_table)
+        assignments = ", ".join(f"{quote(column)} = v.{quote(column)}" for column in columns[1:])
+        for start in range(0, len(rows), batch_size):
+            batch = rows[start : start + batch_size]
+            values = ", ".join("(" + ", ".join(cell) + ")" for _row in batch)
+            params = []
+            for row in batch:
+                params.append(row.pk)
+                params.extend(field.get_db_prep_save(getattr(row, field.attname), connection) for field in model_fields)
+            # Identifiers are quoted model metadata; every value is a parameter.
+            head = f"WITH v({', '.join(quote(c) for c in columns)}) AS (VALUES {values}) "
+            sql = head + f"UPDATE {table} SET {assignments} FROM v WHERE {table}.{quote('id')} = v.{quote('id')}"  # noqa: S608
+            with connection.cursor() as cursor:
+                cursor.execute(sql, params)
+
     def current(self):
         """Segments the source still has (obsolete ones are kept, but not shown as work)."""
         return self.filter(obsolete=False)
@@ -148,3 +179,8 @@ class Segment(models.Model):
     @property
     def is_done(self):
         return self.state == self.TRANSLATED and not self.obsolete
+
+
+from .machine.models import *  # noqa: E402,F401,F403
+from .qa_models import *  # noqa: E402,F401,F403
+from .review_models import *  # noqa: E402,F401,F403

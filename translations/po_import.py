@@ -187,4 +187,4 @@ class ImportPO:
                 row.previous_source = ""
             rows.append(row)
         fields = ["translation", "state", "version", "updated_at", "updated_by", "machine_backend", "previous_source"]
-        Segment.objects.bulk_update(rows, fields)
+        Segment.objects.write_rows(rows, fields)

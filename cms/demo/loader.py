@@ -12,12 +12,13 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
 from translations import catalogs
 from translations.actions import BuildTranslation, CreateTranslation
 from translations.po_import import ImportPO
+from translations.review import ATTESTATION_FIELDS
+from translations.review_models import LocaleReviewTask, ReviewerProfile
 
 from ..models import ArticlePage, HomePage, TopicIndexPage
 from ..regions import load_regions
@@ -26,10 +27,10 @@ from . import content
 from .users import DEMO_PASSWORD, USERS
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parent / "translations"
+WAITING_FOR_REVIEW = ("treatment-resistant-depression", "pl")
 
 # Block ids are derived from the page and position, so reloading keeps them stable.
 ID_NAMESPACE = uuid.UUID("6f1c9a52-3b7e-4d0a-9c55-2f0d6c1e8a41")
-REVIEW_CYCLE_YEARS = 3
 
 
 def block_id(*parts):
@@ -52,14 +53,6 @@ def _raw_value(prefix, value):
     return value
 
 
-def years_later(day, years):
-    """The same calendar day some years later (28 February for 29 February)."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return day.replace(year=day.year + years, day=28)
-
-
 @transaction.atomic
 def load_demo():
     """Load everything; return the demo logins as (username, role, name) triples."""
@@ -72,12 +65,10 @@ def load_demo():
         title=content.TOPIC["title"],
         intro=content.TOPIC["intro"],
     )
-    reviewer = next(u for u in USERS if u[0] == "reviewer_en")
-    reviewed_by = f"{reviewer[1]} {reviewer[2]}, {reviewer[3]}"
-    articles = [ensure_article(topic, article, reviewed_by) for article in content.ARTICLES]
     load_regions()
     ensure_groups()
     logins = ensure_users()
+    articles = [ensure_article(topic, article) for article in content.ARTICLES]
     for page in [topic, *articles]:
         ensure_translations(page)
     return logins
@@ -121,13 +112,16 @@ def ensure_page(parent, model, slug, **fields):
 
 def update_page(page, **fields):
     """Set the fields and publish a new revision, only if something changed."""
-    changed = [name for name, value in fields.items() if _stored(page, name) != _stored_value(page, name, value)]
-    if not changed and page.live and not page.has_unpublished_changes:
+    if not _changed(page, fields) and page.live and not page.has_unpublished_changes:
         return page
     for name, value in fields.items():
         setattr(page, name, value)
     page.save_revision().publish()
     return page
+
+
+def _changed(page, fields):
+    return [name for name, value in fields.items() if _stored(page, name) != _stored_value(page, name, value)]
 
 
 def _stored(page, name):
@@ -139,10 +133,10 @@ def _stored_value(page, name, value):
     return field.get_prep_value(field.to_python(value))
 
 
-def ensure_article(topic, article, reviewed_by):
+def ensure_article(topic, article):
+    """An article goes live the way every article does: the editor submits it, the editorial
+    reviewer and the English medical reviewer approve it."""
     slug = article["slug"]
-    page = ArticlePage.objects.child_of(topic).filter(slug=slug).first()
-    today = timezone.localdate()
     fields = {
         "title": article["title"],
         "search_description": article["search_description"],
@@ -150,15 +144,41 @@ def ensure_article(topic, article, reviewed_by):
         "summary": raw_stream(f"{slug}/summary", [("point", point) for point in article["summary"]]),
         "body": raw_stream(f"{slug}/body", article["body"]),
         "references": raw_stream(f"{slug}/references", [("reference", ref) for ref in article["references"]]),
-        "reviewed_by": reviewed_by,
     }
+    page = ArticlePage.objects.child_of(topic).filter(slug=slug).first()
     if page is None:
-        # The demo's medical reviewer signed this content off on the day it was loaded.
-        fields.update(last_reviewed=today, next_review_due=years_later(today, REVIEW_CYCLE_YEARS))
-        page = topic.add_child(instance=ArticlePage(slug=slug, **fields))
-        page.save_revision().publish()
+        page = topic.add_child(instance=ArticlePage(slug=slug, live=False, **fields))
+    elif _changed(page, fields) or page.has_unpublished_changes:
+        for name, value in fields.items():
+            setattr(page, name, value)
+    elif page.live:
         return page
-    return update_page(page, **fields)
+    editor = demo_user("editor")
+    page.save_revision(user=editor)
+    review(page, editor, ["editorial_reviewer", "reviewer_en"])
+    return ArticlePage.objects.get(pk=page.pk)
+
+
+def demo_user(username):
+    return get_user_model().objects.get(username=username)
+
+
+def review(page, submitter, reviewers):
+    """Submit the page's latest revision to its workflow and approve each task in turn,
+    as the named demo reviewers, each attesting what a reviewer attests."""
+    state = page.current_workflow_state
+    if state is None:
+        state = page.get_workflow().start(page, submitter)
+    for username in reviewers:
+        state.refresh_from_db()
+        task_state = state.current_task_state
+        reviewer = demo_user(username)
+        if task_state is None:
+            break
+        task = task_state.task.specific
+        if any(action == "approve" for action, *_rest in task.get_actions(page, reviewer)):
+            answers = dict.fromkeys(ATTESTATION_FIELDS, True) if isinstance(task, LocaleReviewTask) else {}
+            task.on_action(task_state, reviewer, "approve", **answers)
 
 
 def ensure_users():
@@ -166,7 +186,7 @@ def ensure_users():
     user_model = get_user_model()
     groups = {group.name: group for group in Group.objects.all()}
     logins = []
-    for username, first, last, _credentials, group_names in USERS:
+    for username, first, last, credentials, group_names in USERS:
         user, _created = user_model.objects.get_or_create(username=username)
         user.first_name, user.last_name = first, last
         user.email = f"{username}@carelingua.invalid"
@@ -174,6 +194,7 @@ def ensure_users():
         user.set_password(DEMO_PASSWORD)
         user.save()
         user.groups.set([groups[name] for name in group_names])
+        ReviewerProfile.objects.update_or_create(user=user, defaults={"credentials": credentials})
         logins.append((username, ", ".join(group_names), user.get_full_name()))
     return logins
 
@@ -200,7 +221,9 @@ def ensure_translations(page):
             BuildTranslation(catalog, translator).execute()
         target = catalog.target_object
         if not target.live or target.has_unpublished_changes:
-            target.get_latest_revision().publish()
+            reviewers = [f"linguist_{code}", f"reviewer_{code}"]
+            # One translation waits for its medical reviewer, so a new user can try that side.
+            review(target, translator, reviewers[:1] if (page.slug, code) == WAITING_FOR_REVIEW else reviewers)
 
 
 def addressed_to(catalog, data):

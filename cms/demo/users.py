@@ -13,6 +13,8 @@ USERS = [
     ("translator_es", "Carmen", "Ortega", "Translator, Spanish", ["Translators (Spanish)"]),
     ("linguist_es", "Diego", "Ramos", "Reviser, Spanish", ["Linguistic reviewers (Spanish)"]),
     ("translator_pl", "Agnieszka", "Nowak", "Translator, Polish", ["Translators (Polish)"]),
+    ("linguist_pl", "Tomasz", "Wiśniewski", "Reviser, Polish", ["Linguistic reviewers (Polish)"]),
+    ("reviewer_pl", "Katarzyna", "Zielińska", "Lekarz psychiatra", ["Medical reviewers (Polish)"]),
     ("translator_ar", "Layla", "Mansour", "Translator, Arabic", ["Translators (Arabic)"]),
     ("linguist_ar", "Karim", "Saleh", "Reviser, Arabic", ["Linguistic reviewers (Arabic)"]),
     ("translator_ur", "Ayesha", "Malik", "Translator, Urdu", ["Translators (Urdu)"]),

@@ -50,6 +50,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "translations.middleware.ReviewRefusedMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -133,5 +134,47 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "txt"]
 WAGTAILIMAGES_EXTENSIONS = ["png", "jpg", "jpeg", "webp"]
 
+# Machine pre-translation (translations/machine, README "Machine translation"). Every value
+# comes from the environment; "pseudo" (offline, accented text) is the default, so the
+# feature works in development and the demo without a key. The system check reports a
+# missing key or URL of the default service; `machine_translate` and the admin check the
+# service itself (reachable, key accepted, language pair) before any work starts.
+CARELINGUA_MACHINE_TRANSLATION = {
+    "DEFAULT": os.environ.get("CARELINGUA_MT_BACKEND", "pseudo"),
+    "TIMEOUT": os.environ.get("CARELINGUA_MT_TIMEOUT", "15"),  # seconds per request
+    "RETRIES": os.environ.get("CARELINGUA_MT_RETRIES", "3"),  # on 429 and 5xx answers
+    "BACKOFF": os.environ.get("CARELINGUA_MT_BACKOFF", "1"),  # first wait in seconds, doubled each retry
+    "BACKENDS": {
+        "pseudo": {"BACKEND": "translations.machine.pseudo.PseudoBackend"},
+        "deepl": {
+            "BACKEND": "translations.machine.backends.DeepLBackend",
+            "API_KEY": os.environ.get("DEEPL_API_KEY", ""),
+            "URL": os.environ.get(
+                "DEEPL_API_URL", ""
+            ),  # default: api-free.deepl.com for ":fx" keys, else api.deepl.com
+        },
+        "libretranslate": {
+            "BACKEND": "translations.machine.backends.LibreTranslateBackend",
+            "URL": os.environ.get("LIBRETRANSLATE_URL", ""),
+            "API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", ""),
+        },
+        "microsoft": {
+            "BACKEND": "translations.machine.backends.MicrosoftBackend",
+            "API_KEY": os.environ.get("MICROSOFT_TRANSLATOR_KEY", ""),
+            "REGION": os.environ.get("MICROSOFT_TRANSLATOR_REGION", ""),
+            "URL": os.environ.get("MICROSOFT_TRANSLATOR_URL", ""),
+        },
+        "mymemory": {
+            "BACKEND": "translations.machine.backends.MyMemoryBackend",
+            "EMAIL": os.environ.get("MYMEMORY_EMAIL", ""),
+        },
+        "google": {"BACKEND": "translations.machine.backends.GoogleBackend"},
+    },
+}
+
 # The region whose emergency numbers care cards show when the reader has not chosen one.
 CMS_DEFAULT_REGION = os.environ.get("CMS_DEFAULT_REGION", "uk")
+
+# Translation QA (translations.qa): a translation may contain these phone numbers although
+# its source does not (the region data). Checks, length ratios and unit words can be set here too.
+CARELINGUA_QA = {"PHONE_NUMBERS": "cms.regions.all_phone_numbers"}

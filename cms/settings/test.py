@@ -12,3 +12,13 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# Machine translation: only the offline pseudo backend, whatever the developer's environment
+# holds; tests add loopback services. Short timeouts, no waiting between retries.
+CARELINGUA_MACHINE_TRANSLATION = {
+    "DEFAULT": "pseudo",
+    "TIMEOUT": "2",
+    "RETRIES": "2",
+    "BACKOFF": "0",
+    "BACKENDS": {"pseudo": {"BACKEND": "translations.machine.pseudo.PseudoBackend"}},
+}

@@ -1,0 +1,81 @@
+"""Forms of the translation admin screens."""
+
+from django import forms
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
+
+from .catalogs import babel_locale
+from .po_import import MAX_UPLOAD_BYTES
+
+
+def language_name(locale):
+    """A language as its speakers name it, with its code: “español (es)”."""
+    # Translators: a language's own name and its code, e.g. “español (es)”
+    return _("%(name)s (%(code)s)") % {
+        "name": babel_locale(locale.language_code).get_display_name(),
+        "code": locale.language_code,
+    }
+
+
+def text_direction(locale):
+    return "rtl" if babel_locale(locale.language_code).character_order == "right-to-left" else "ltr"
+
+
+class LanguageCheckboxes(forms.CheckboxSelectMultiple):
+    """Checkboxes for languages; the ones already being translated are shown checked and disabled."""
+
+    def __init__(self, *args, translated=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.translated = set(translated)
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        if value in self.translated:
+            option["attrs"].update(disabled=True, checked=True)
+        return option
+
+
+class TranslateForm(forms.Form):
+    locales = forms.ModelMultipleChoiceField(
+        label=_("Languages"),
+        queryset=Locale.objects.none(),
+        error_messages={"required": _("Choose at least one language.")},
+    )
+
+    def __init__(self, *args, source, translated_locale_ids=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.translated_locale_ids = set(translated_locale_ids)
+        field = self.fields["locales"]
+        field.widget = LanguageCheckboxes(translated=self.translated_locale_ids)
+        field.label_from_instance = self.label_for
+        field.queryset = Locale.objects.exclude(pk=source.locale_id).order_by("language_code")
+        self.has_choices = any(locale.pk not in self.translated_locale_ids for locale in field.queryset)
+
+    def label_for(self, locale):
+        if locale.pk in self.translated_locale_ids:
+            # Translators: a language in the list of languages to translate into, e.g. “español (es): already translated”
+            return _("%(language)s: already translated") % {"language": language_name(locale)}
+        return language_name(locale)
+
+    def clean_locales(self):
+        return [locale for locale in self.cleaned_data["locales"] if locale.pk not in self.translated_locale_ids]
+
+
+class UploadPOForm(forms.Form):
+    file = forms.FileField(
+        label=_("PO file"),
+        help_text=_("The file you downloaded for this translation, filled in with Poedit or any gettext tool."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".po,text/x-gettext-translation"}),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(
+                # Translators: sizes are formatted, e.g. “The file is 6.2 MB; the limit is 5.0 MB.”
+                _("The file is %(size)s; the limit is %(limit)s. Nothing was imported."),
+                code="too_large",
+                params={"size": filesizeformat(upload.size), "limit": filesizeformat(MAX_UPLOAD_BYTES)},
+            )
+        return upload

@@ -1,0 +1,126 @@
+"""The adapter between segment texts and a machine translation backend.
+
+``MachineTranslator`` translates segment texts with one backend from one language into
+another. It masks placeholders and glossary terms (``protect``), cuts the texts into
+requests within the service's limits, retries 429 and 5xx answers with exponential backoff
+(a bounded number of times, honouring ``Retry-After``), restores the masks, and checks each
+suggestion's placeholders against its source. A suggestion that fails comes back with the
+reason instead of a text; a service that keeps failing raises ``ServiceError``.
+
+A read timeout is not retried: the service may have done (and billed) the work, and a job
+that stops can run again later and fill only what is still missing.
+"""
+
+import time
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from .. import richtext
+from . import protect
+from .backends import ServiceError, get_backend, setting_number
+
+MAX_DELAY = 60.0  # seconds, the longest wait between two attempts
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A machine translation of one segment, or the reason there is none."""
+
+    text: str = ""
+    problem: str = ""
+
+
+class MachineTranslator:
+    def __init__(self, backend, source, target, terms=None, *, retries=None, backoff=None, sleep=time.sleep):
+        self.backend = backend
+        self.source, self.target = source, target
+        self.terms = terms
+        self.retries = setting_number("RETRIES") if retries is None else retries
+        self.backoff = setting_number("BACKOFF") if backoff is None else backoff
+        self.sleep = sleep
+        self.codes = None
+        self.requests = 0
+
+    @classmethod
+    def create(cls, source, target, backend=None, terms=None, **kwargs):
+        """A translator for the named backend (the default if None); ConfigurationError if it cannot exist."""
+        return cls(get_backend(backend), source, target, terms, **kwargs)
+
+    def prepare(self):
+        """Ask the service whether it can do this language pair; ConfigurationError with what to change if not."""
+        self.codes = self.backend.prepare(self.source, self.target)
+        return self
+
+    def translate(self, texts):
+        """One Suggestion per text, in order. Raises ServiceError if the service fails for good."""
+        if self.codes is None:
+            self.prepare()
+        masked = [protect.mask(text, self.terms, self.backend.mask_style) for text in texts]
+        suggestions = [None] * len(texts)
+        for index, item in enumerate(masked):
+            if len(item.text) > self.backend.max_chars:
+                message = _("Too long for %(service)s (%(length)d characters; it takes %(limit)d).")
+                limits = {"service": self.backend.label, "length": len(item.text), "limit": self.backend.max_chars}
+                suggestions[index] = Suggestion(problem=message % limits)
+        for indices in self._requests(masked, suggestions):
+            answers = self._send([masked[i].text for i in indices])
+            for index, answer in zip(indices, answers, strict=True):
+                suggestions[index] = self._restore(texts[index], masked[index], answer)
+        return suggestions
+
+    def _requests(self, masked, suggestions):
+        """Runs of indices, each run one request within the service's limits."""
+        run, size = [], 0
+        for index, item in enumerate(masked):
+            if suggestions[index] is not None:
+                continue
+            if run and (len(run) == self.backend.max_texts or size + len(item.text) > self.backend.max_chars):
+                yield run
+                run, size = [], 0
+            run.append(index)
+            size += len(item.text)
+        if run:
+            yield run
+
+    def _send(self, texts):
+        attempt = 0
+        while True:
+            self.requests += 1
+            try:
+                answers = self.backend.translate(texts, *self.codes)
+            except ServiceError as error:
+                if not error.retryable or attempt >= self.retries:
+                    if attempt:
+                        message = _("%(error)s Gave up after %(count)d attempts.") % {
+                            "error": error,
+                            "count": attempt + 1,
+                        }
+                        raise ServiceError(message, status=error.status) from error
+                    raise
+                self._wait(attempt, error)
+                attempt += 1
+                continue
+            if not isinstance(answers, list) or len(answers) != len(texts):
+                message = _("%(service)s returned %(got)s translations for %(sent)d texts.")
+                got = len(answers) if isinstance(answers, list) else 0
+                raise ServiceError(message % {"service": self.backend.label, "got": got, "sent": len(texts)})
+            return answers
+
+    def _wait(self, attempt, error):
+        if not self.backoff:
+            return
+        wanted = error.retry_after if error.retry_after is not None else self.backoff * 2**attempt
+        self.sleep(min(wanted, MAX_DELAY))
+
+    def _restore(self, source, masked, answer):
+        if not isinstance(answer, str):
+            return Suggestion(problem=_("The service returned something that is not text."))
+        try:
+            text = protect.unmask(masked, answer).strip()
+        except protect.MaskError as error:
+            return Suggestion(problem=str(error))
+        if not text:
+            return Suggestion(problem=_("The service returned an empty translation."))
+        problems = richtext.check_markup(source, text)
+        return Suggestion(problem=problems[0]) if problems else Suggestion(text=text)

@@ -1,0 +1,63 @@
+from django.contrib.contenttypes.models import ContentType
+from django.core.management.base import BaseCommand, CommandError
+
+from translations.cli import PAGE_HELP, find_catalog, find_page
+from translations.models import TranslationCatalog
+from translations.qa import ERROR, findings_for_catalog
+from translations.readability import readability_for_catalog
+
+
+class Command(BaseCommand):
+    help = (
+        "Print the QA findings of a page's translations: errors (which block review) and warnings "
+        "(which a reviewer acknowledges). Exits with status 1 if any error remains."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("page", help=PAGE_HELP)
+        parser.add_argument(
+            "--locale", action="append", help="Language code of a translation, e.g. es (repeat for more; default: all)."
+        )
+        parser.add_argument("--errors-only", action="store_true", help="Leave the warnings out.")
+
+    def handle(self, page, locale=None, errors_only=False, **options):
+        page = find_page(page)
+        catalogs = [find_catalog(page, code) for code in locale] if locale else self._all_catalogs(page)
+        if not catalogs:
+            raise CommandError(f"“{page}” has no translations yet.")
+        errors = sum(self._report(catalog, errors_only) for catalog in catalogs)
+        if errors:
+            raise CommandError(f"{errors} error(s) must be fixed before review.", returncode=1)
+
+    def _all_catalogs(self, page):
+        return list(
+            TranslationCatalog.objects.filter(
+                content_type=ContentType.objects.get_for_model(type(page)), translation_key=page.translation_key
+            )
+            .select_related("target_locale", "source_locale", "content_type")
+            .order_by("target_locale__language_code")
+        )
+
+    def _report(self, catalog, errors_only):
+        """Print one catalog's findings; return its number of errors."""
+        language = catalog.target_locale.language_code
+        contexts = dict(catalog.segments.values_list("pk", "context"))
+        rows = [
+            (finding, contexts[pk])
+            for pk, findings in findings_for_catalog(catalog).items()
+            for finding in findings
+            if finding.severity == ERROR or not errors_only
+        ]
+        errors = sum(1 for finding, _context in rows if finding.severity == ERROR)
+        warnings = len(rows) - errors
+        self.stdout.write(self.style.MIGRATE_HEADING(f"{catalog.source_object} [{language}]"))
+        for finding, context in rows:
+            style = self.style.ERROR if finding.severity == ERROR else self.style.WARNING
+            label = style(finding.severity.upper().ljust(7))
+            self.stdout.write(f"{label}  {context}  [{finding.code}]  {finding.message}")
+        summary = f"{errors} error(s)" + ("" if errors_only else f", {warnings} warning(s)")
+        self.stdout.write((self.style.ERROR if errors else self.style.SUCCESS)(summary))
+        score = readability_for_catalog(catalog)
+        targets = "; ".join(f"{s.name} {s.value} (target: {s.target})" for s in score.scores)
+        self.stdout.write(f"Readability: {targets or score.message}")
+        return errors

@@ -1,0 +1,161 @@
+"""Medical and linguistic review as Wagtail workflow tasks, and the sign-off record.
+
+A review task belongs to one language: only members of its groups may act on it, only on
+pages in that language, and never on their own work (four eyes). Approving a medical
+review records a sign-off of the exact content reviewed; the publish gate lets content go
+live only when such a sign-off exists.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import AbstractGroupApprovalTask, Locale, Page, Revision, TaskState
+
+MEDICAL = "medical"
+LINGUISTIC = "linguistic"
+
+
+class ReviewerProfile(models.Model):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="reviewer_profile"
+    )
+    credentials = models.CharField(
+        _("credentials"),
+        max_length=255,
+        blank=True,
+        help_text=_("As shown to readers, for example \u201cMRCPsych, consultant psychiatrist\u201d."),
+    )
+
+    class Meta:
+        verbose_name = _("reviewer profile")
+        verbose_name_plural = _("reviewer profiles")
+
+    def __str__(self):
+        return f"{self.user.get_full_name()}, {self.credentials}" if self.credentials else self.user.get_full_name()
+
+
+class SignOff(models.Model):
+    """One approval, on the record: who approved exactly what, when, and what they attested."""
+
+    ROLE_CHOICES = [(MEDICAL, _("Medical review")), (LINGUISTIC, _("Linguistic review"))]
+
+    page = models.ForeignKey(Page, verbose_name=_("page"), on_delete=models.CASCADE, related_name="sign_offs")
+    locale = models.ForeignKey(Locale, verbose_name=_("language"), on_delete=models.PROTECT, related_name="+")
+    revision = models.ForeignKey(
+        Revision, verbose_name=_("revision"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    content_hash = models.CharField(_("content hash"), max_length=64, db_index=True)
+    role = models.CharField(_("role"), max_length=20, choices=ROLE_CHOICES)
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("reviewer"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewer_name = models.CharField(_("reviewer's name"), max_length=255)
+    credentials = models.CharField(_("credentials"), max_length=255, blank=True)
+    attestation = models.JSONField(_("attestation"), default=dict)
+    acknowledged_warnings = models.JSONField(_("acknowledged warnings"), default=list, blank=True)
+    comment = models.TextField(_("comment"), blank=True)
+    created_at = models.DateTimeField(_("signed off at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("sign-off")
+        verbose_name_plural = _("sign-offs")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.get_role_display()}: {self.page} ({self.locale.language_code}) by {self.reviewer_name}"
+
+    @property
+    def display(self):
+        """The reviewer as readers see them: name and credentials."""
+        return f"{self.reviewer_name}, {self.credentials}" if self.credentials else self.reviewer_name
+
+
+class ReviewRefused(Exception):  # noqa: N818 (reads as what happened, like PermissionDenied)
+    """A review action or a publish that the rules do not allow; the message says why.
+
+    Not a PermissionDenied: Wagtail's admin turns those into a generic "no permission"
+    message, and a refusal must say why and what to do (see ReviewRefusedMiddleware)."""
+
+
+class LocaleReviewTask(AbstractGroupApprovalTask):
+    """A group approval task for one language."""
+
+    role = None
+    locale = models.ForeignKey(Locale, verbose_name=_("language"), on_delete=models.PROTECT, related_name="+")
+
+    admin_form_fields = [*AbstractGroupApprovalTask.admin_form_fields, "locale"]
+
+    class Meta:
+        abstract = True
+
+    def start(self, workflow_state, user=None):
+        """Submitting a translation that is not finished, or has safety errors, is refused."""
+        from .review import submission_problems
+
+        problems = submission_problems(workflow_state.content_object.specific)
+        if problems:
+            raise ReviewRefused(" ".join([gettext("This translation cannot be submitted for review yet."), *problems]))
+        return super().start(workflow_state, user=user)
+
+    def is_qualified(self, obj, user):
+        """In one of this task's groups, and the page is in this task's language."""
+        return getattr(obj, "locale_id", None) == self.locale_id and self._user_in_groups(user)
+
+    def user_can_access_editor(self, obj, user):
+        return self.is_qualified(obj, user)
+
+    def locked_for_user(self, obj, user):
+        return not self.is_qualified(obj, user)
+
+    def get_actions(self, obj, user):
+        if not self.is_qualified(obj, user):
+            return []
+        return [("reject", _("Request changes"), True), ("approve", _("Approve"), True)]
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        if not self._user_in_groups(user):
+            return TaskState.objects.none()
+        return self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
+
+    def get_form_for_action(self, action):
+        from .review_forms import AttestationForm, RequestChangesForm
+
+        return AttestationForm if action == "approve" else RequestChangesForm
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        from .review import check_approval, record_sign_off
+
+        page = task_state.workflow_state.content_object.specific
+        if not self.is_qualified(page, user):
+            raise ReviewRefused(
+                gettext("Only %(task)s reviewers may act on this page.") % {"task": self.locale.get_display_name()}
+            )
+        if action_name == "approve":
+            check_approval(self, task_state, page, user, kwargs)
+            record_sign_off(task_state.revision, user, self.role, kwargs)
+        return super().on_action(task_state, user, action_name, comment=kwargs.get("comment", ""))
+
+
+class MedicalReviewTask(LocaleReviewTask):
+    role = MEDICAL
+
+    class Meta:
+        verbose_name = _("medical review task")
+        verbose_name_plural = _("medical review tasks")
+
+    @classmethod
+    def get_description(cls):
+        return _("A medical reviewer qualified for the page's language approves the exact content that goes live.")
+
+
+class LinguisticReviewTask(LocaleReviewTask):
+    role = LINGUISTIC
+
+    class Meta:
+        verbose_name = _("linguistic review task")
+        verbose_name_plural = _("linguistic review tasks")
+
+    @classmethod
+    def get_description(cls):
+        return _("A second linguist, not the translator, revises the translation (ISO 17100).")

@@ -1,0 +1,522 @@
+"""Admin screens: start a translation, follow its progress, translate, exchange PO files, build.
+
+Every change goes through an action in ``actions`` or ``po_import``; the views only check
+who may open a screen, call the action and show what it returned.
+"""
+
+import difflib
+import json
+import re
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+from django.views import View
+from django.views.generic import FormView, TemplateView
+from wagtail.admin import messages
+from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.admin.utils import get_valid_next_url_from_request
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.widgets.button import HeaderButton
+from wagtail.models import Page
+
+from . import catalogs
+from .actions import BuildTranslation, CreateTranslation, IncompleteCatalog, SaveSegment, SegmentConflict, as_catalog
+from .extract import SEPARATOR
+from .forms import TranslateForm, UploadPOForm, language_name, text_direction
+from .models import Segment, TranslationCatalog
+from .permissions import can_edit_translation, can_start_translation
+from .po_import import ImportPO
+
+NAMESPACE = "carelingua_translations"
+UNFINISHED = "unfinished"
+STATE_FILTERS = [
+    ("", gettext_lazy("All")),
+    (UNFINISHED, gettext_lazy("Unfinished")),
+    (Segment.UNTRANSLATED, gettext_lazy("Untranslated")),
+    (Segment.FUZZY, gettext_lazy("Needs review")),
+    (Segment.MACHINE, gettext_lazy("Machine suggestions")),
+    (Segment.TRANSLATED, gettext_lazy("Translated")),
+]
+
+
+def url(name, *args):
+    return reverse(f"{NAMESPACE}:{name}", args=args)
+
+
+def forbidden(request):
+    """A 403 page. Wagtail's admin turns PermissionDenied into a redirect home; this says what happened."""
+    context = {"page_title": _("Permission denied")}
+    return TemplateResponse(request, "translations/forbidden.html", context, status=403)
+
+
+def overview_url(source):
+    """The overview lists a page's translations; other models have none."""
+    return url("overview", source.pk) if isinstance(source, Page) else ""
+
+
+def catalogs_of(page):
+    """Every catalog a page takes part in, as the source or as a translation."""
+    return TranslationCatalog.objects.filter(content_type_id=page.content_type_id, translation_key=page.translation_key)
+
+
+@dataclass
+class Progress:
+    """Finished (translated) segments of the current ones; fuzzy and machine ones are not finished."""
+
+    counts: dict = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, catalog):
+        rows = catalog.segments.current().order_by().values_list("state").annotate(n=Count("pk"))
+        return cls(dict(rows))
+
+    @property
+    def done(self):
+        return self.counts.get(Segment.TRANSLATED, 0)
+
+    @property
+    def total(self):
+        return sum(self.counts.values())
+
+    @property
+    def percent(self):
+        return 100 * self.done // self.total if self.total else 100
+
+    @property
+    def label(self):
+        # Translators: progress of a translation, e.g. “12 of 96 segments translated (12%)”
+        return _("%(done)d of %(total)d segments translated (%(percent)d%%)") % {
+            "done": self.done,
+            "total": self.total,
+            "percent": self.percent,
+        }
+
+    def count(self, state):
+        if not state:
+            return self.total
+        return self.total - self.done if state == UNFINISHED else self.counts.get(state, 0)
+
+    def as_json(self):
+        return {"done": self.done, "total": self.total, "percent": self.percent, "label": self.label}
+
+
+def catalog_status(catalog, progress):
+    """(CSS modifier, text) of a catalog's state, derived from its segments."""
+    unfinished = progress.total - progress.done
+    if catalog.built_revision_id and unfinished:
+        text = ngettext(
+            "Outdated: %(count)d segment to revisit", "Outdated: %(count)d segments to revisit", unfinished
+        ) % {"count": unfinished}
+        return "outdated", text
+    if not unfinished:
+        return "complete", _("Complete")
+    if progress.counts.get(Segment.UNTRANSLATED, 0) == progress.total:
+        return "new", _("Not translated yet")
+    return "progress", _("In progress")
+
+
+def word_diff(old, new):
+    """The change from ``old`` to ``new``, word by word, as HTML with <del> and <ins>."""
+    before, after = re.split(r"(\s+)", old), re.split(r"(\s+)", new)
+    parts = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
+        if op == "equal":
+            parts.append(conditional_escape("".join(before[i1:i2])))
+        if op in ("delete", "replace"):
+            parts.append(format_html("<del>{}</del>", "".join(before[i1:i2])))
+        if op in ("insert", "replace"):
+            parts.append(format_html("<ins>{}</ins>", "".join(after[j1:j2])))
+    return format_html_join("", "{}", ((part,) for part in parts))
+
+
+PLACEHOLDER = re.compile(r"(</?\d+/?>)")
+
+
+def marked_placeholders(text):
+    """Source text as HTML, with the placeholders such as <1>…</1> marked so they stand out."""
+    parts = PLACEHOLDER.split(text)
+    marked = (format_html('<span class="tl-placeholder">{}</span>', p) if i % 2 else p for i, p in enumerate(parts))
+    return format_html_join("", "{}", ((part,) for part in marked))
+
+
+@dataclass
+class SegmentGroup:
+    """Consecutive segments of one field or kind of block, e.g. “Body › Care card”."""
+
+    title: str
+    rows: list = field(default_factory=list)
+
+
+def group_segments(segments):
+    groups = []
+    for segment in segments:
+        parts = segment.label.split(SEPARATOR) if segment.label else [segment.context]
+        title = SEPARATOR.join(parts[:2])
+        if not groups or groups[-1].title != title:
+            groups.append(SegmentGroup(title))
+        segment.sublabel = SEPARATOR.join(parts[2:])
+        segment.marked_source = marked_placeholders(segment.source)
+        changed = segment.previous_source and segment.previous_source != segment.source
+        segment.diff = word_diff(segment.previous_source, segment.source) if changed else ""
+        groups[-1].rows.append(segment)
+    return groups
+
+
+class TranslationAdminMixin(WagtailAdminTemplateMixin):
+    """Breadcrumbs from the source page through its translations to this screen."""
+
+    header_icon = "globe"
+    is_overview = False
+
+    def get_breadcrumbs_items(self):
+        source, items = self.source, [*self.breadcrumbs_items]
+        if isinstance(source, Page):
+            items.append(
+                {"url": reverse("wagtailadmin_pages:edit", args=[source.pk]), "label": source.get_admin_display_title()}
+            )
+            items.append({"url": "" if self.is_overview else overview_url(source), "label": _("Translations")})
+        else:
+            items.append({"url": "", "label": str(source)})
+        return items if self.is_overview else [*items, {"url": "", "label": self.get_page_title()}]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(overview_url=overview_url(self.source), **kwargs)
+
+
+class SourcePageMixin:
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.source = get_object_or_404(Page, pk=kwargs["page_id"]).specific
+        if self.source.is_root():
+            raise Http404
+
+
+class CatalogMixin:
+    """Views of one catalog: only people who may translate into its language get in."""
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        related = ("content_type", "source_locale", "target_locale", "built_revision")
+        self.catalog = get_object_or_404(TranslationCatalog.objects.select_related(*related), pk=kwargs["pk"])
+        if self.catalog.source_object is None:
+            raise Http404
+
+    @property
+    def source(self):
+        return self.catalog.source_object
+
+    def has_permission(self, user):
+        return can_edit_translation(user, self.catalog)
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.has_permission(request.user):
+            return self.permission_denied()
+        return super().dispatch(request, *args, **kwargs)
+
+    def permission_denied(self):
+        return forbidden(self.request)
+
+    def get_page_subtitle(self):
+        # Translators: e.g. “Sleep and depression into español (es)”
+        return _("%(title)s into %(language)s") % {
+            "title": self.source,
+            "language": language_name(self.catalog.target_locale),
+        }
+
+
+class TranslateView(SourcePageMixin, TranslationAdminMixin, FormView):
+    template_name = "translations/translate.html"
+    form_class = TranslateForm
+    page_title = gettext_lazy("Translate")
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_start_translation(request.user, self.source):
+            return forbidden(request)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return self.source.get_admin_display_title()
+
+    @cached_property
+    def translation_of(self):
+        """The catalog this page is the translation in, if it is one: it cannot be a source too."""
+        return catalogs_of(self.source).filter(target_locale_id=self.source.locale_id).first()
+
+    def get_form_kwargs(self):
+        translated = catalogs_of(self.source).values_list("target_locale_id", flat=True)
+        return {**super().get_form_kwargs(), "source": self.source, "translated_locale_ids": translated}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.translation_of:
+            source = self.translation_of.source_object
+            context["source_url"] = url("translate", source.pk)
+            context["source_title"] = source.get_admin_display_title()
+        return context
+
+    def form_valid(self, form):
+        if self.translation_of:
+            form.add_error(None, _("This page is itself a translation: translate its source page instead."))
+            return self.form_invalid(form)
+        try:
+            created = CreateTranslation(self.source, form.cleaned_data["locales"], self.request.user).execute()
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        languages = ", ".join(str(catalog.target_locale.get_display_name()) for catalog in created)
+        messages.success(
+            self.request,
+            # Translators: “Translation of “Sleep and depression” started: Spanish, Polish.”
+            _("Translation of “%(title)s” started: %(languages)s.") % {"title": self.source, "languages": languages},
+        )
+        return redirect(url("overview", self.source.pk))
+
+
+class OverviewView(SourcePageMixin, TranslationAdminMixin, TemplateView):
+    template_name = "translations/overview.html"
+    page_title = gettext_lazy("Translations")
+
+    is_overview = True
+
+    def get_page_subtitle(self):
+        return self.source.get_admin_display_title()
+
+    @cached_property
+    def catalogs(self):
+        queryset = catalogs_of(self.source).filter(source_locale_id=self.source.locale_id)
+        return list(queryset.select_related("content_type", "target_locale").order_by("target_locale__language_code"))
+
+    @cached_property
+    def can_start(self):
+        return can_start_translation(self.request.user, self.source)
+
+    def dispatch(self, request, *args, **kwargs):
+        if not (self.can_start or any(can_edit_translation(request.user, c) for c in self.catalogs)):
+            return forbidden(request)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_header_buttons(self):
+        if not self.can_start:
+            return []
+        label = _("Translate into more languages")
+        return [HeaderButton(label, url("translate", self.source.pk), icon_name="globe")]
+
+    def row(self, catalog):
+        progress = Progress.of(catalog)
+        catalog.progress = progress
+        catalog.status, catalog.status_label = catalog_status(catalog, progress)
+        catalog.language = language_name(catalog.target_locale)
+        catalog.can_edit = can_edit_translation(self.request.user, catalog)
+        catalog.can_download = catalog.can_edit or self.can_start
+        unfinished = progress.total - progress.done
+        catalog.build_refusal = unfinished and ngettext(
+            "%(count)d segment is not finished.", "%(count)d segments are not finished.", unfinished
+        ) % {"count": unfinished}
+        target = catalog.target_object
+        catalog.target_edit_url = reverse("wagtailadmin_pages:edit", args=[target.pk]) if target else ""
+        return catalog
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(rows=[self.row(catalog) for catalog in self.catalogs], **kwargs)
+
+
+class EditorView(CatalogMixin, TranslationAdminMixin, TemplateView):
+    template_name = "translations/editor.html"
+    page_title = gettext_lazy("Translation editor")
+
+    def state_filter(self):
+        state = self.request.GET.get("state", "")
+        return state if state in dict(STATE_FILTERS) else ""
+
+    def segments(self, state):
+        segments = self.catalog.segments.current().select_related("updated_by")
+        if state == UNFINISHED:
+            return segments.exclude(state=Segment.TRANSLATED)
+        return segments.filter(state=state) if state else segments
+
+    def filters(self, state, progress):
+        return [
+            {
+                "label": label,
+                "url": f"?state={value}" if value else "?",
+                "count": progress.count(value),
+                "current": value == state,
+            }
+            for value, label in STATE_FILTERS
+        ]
+
+    def preview_url(self):
+        target = self.catalog.target_object
+        if not (self.catalog.built_revision_id and isinstance(target, Page)):
+            return ""
+        return reverse("wagtailadmin_pages:revisions_view", args=[target.pk, self.catalog.built_revision_id])
+
+    def get_context_data(self, **kwargs):
+        state, progress = self.state_filter(), Progress.of(self.catalog)
+        target = self.catalog.target_locale
+        return super().get_context_data(
+            catalog=self.catalog,
+            groups=group_segments(self.segments(state)),
+            filters=self.filters(state, progress),
+            progress=progress,
+            preview_url=self.preview_url(),
+            source_lang=self.catalog.source_locale.language_code,
+            source_dir=text_direction(self.catalog.source_locale),
+            target_lang=target.language_code,
+            target_dir=text_direction(target),
+            language=language_name(target),
+            **kwargs,
+        )
+
+
+class SaveSegmentView(CatalogMixin, View):
+    """Save one segment, from the editor's fetch(): JSON in, JSON out."""
+
+    http_method_names = ["post"]
+
+    def permission_denied(self, error=None):
+        message = str(error or "") or _("You can only translate into your own languages.")
+        return JsonResponse({"ok": False, "errors": [message]}, status=403)
+
+    def payload(self):
+        try:
+            data = json.loads(self.request.body)
+            return str(data["translation"]), int(data["version"]), bool(data.get("needs_review"))
+        except (ValueError, KeyError, TypeError) as error:
+            raise ValidationError(_("The request was not understood. Reload the page and try again.")) from error
+
+    def post(self, request, pk, segment_id):
+        segment = get_object_or_404(self.catalog.segments.all(), pk=segment_id)
+        segment.catalog = self.catalog
+        try:
+            translation, version, needs_review = self.payload()
+            saved = SaveSegment(segment, translation, version, request.user, needs_review=needs_review).execute()
+        except SegmentConflict as conflict:
+            current = self.as_json(conflict.params["current"])
+            return JsonResponse(
+                {"ok": False, "conflict": True, "errors": [conflict.message], "current": current}, status=409
+            )
+        except ValidationError as error:
+            return JsonResponse({"ok": False, "errors": error.messages}, status=400)
+        except PermissionDenied as denied:
+            return self.permission_denied(denied)
+        progress = Progress.of(self.catalog).as_json()
+        return JsonResponse({"ok": True, "message": _("Saved."), **self.as_json(saved), "progress": progress})
+
+    def as_json(self, segment):
+        user = segment.updated_by
+        who = (user.get_full_name() or user.get_username()) if user else ""
+        return {
+            "translation": segment.translation,
+            "version": segment.version,
+            "state": segment.state,
+            "state_label": str(segment.get_state_display()),
+            "updated_by": who,
+        }
+
+
+class DownloadPOView(CatalogMixin, View):
+    def has_permission(self, user):
+        return super().has_permission(user) or can_start_translation(user, self.source)
+
+    def get(self, request, pk):
+        data = catalogs.to_po(as_catalog(self.catalog))
+        name = getattr(self.source, "slug", None) or f"{self.catalog.content_type.model}-{self.source.pk}"
+        response = HttpResponse(data, content_type="text/x-gettext-translation; charset=utf-8")
+        filename = f"{name}.{self.catalog.target_locale.language_code}.po"
+        response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename)
+        return response
+
+
+class UploadPOView(CatalogMixin, TranslationAdminMixin, FormView):
+    template_name = "translations/upload.html"
+    form_class = UploadPOForm
+    page_title = gettext_lazy("Upload a PO file")
+
+    def form_valid(self, form):
+        report = ImportPO(self.catalog, form.cleaned_data["file"].read(), self.request.user).execute()
+        context = self.get_context_data(form=self.get_form_class()(), report=report)
+        return self.render_to_response(context)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(catalog=self.catalog, editor_url=url("editor", self.catalog.pk), **kwargs)
+
+
+class BuildDraftView(CatalogMixin, View):
+    """Build the localized draft (never published), or say why not."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        editor_url = url("editor", self.catalog.pk)
+        try:
+            target = BuildTranslation(self.catalog, request.user).execute()
+        except IncompleteCatalog as refusal:
+            buttons = [messages.button(f"{editor_url}?state={UNFINISHED}", _("Show unfinished segments"))]
+            messages.error(request, refusal.message, buttons=buttons)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            # Translators: “The Spanish draft of “Sleep and depression” was built. It is not published: …”
+            message = _(
+                "The %(language)s draft of “%(title)s” was built. It is not published: review and publish it from the page editor."
+            )
+            language = self.catalog.target_locale.get_display_name()
+            edit = isinstance(target, Page) and reverse("wagtailadmin_pages:edit", args=[target.pk])
+            buttons = [messages.button(edit, _("Edit page"))] if edit else []
+            messages.success(request, message % {"language": language, "title": target}, buttons=buttons)
+        return redirect(get_valid_next_url_from_request(request) or overview_url(self.source) or editor_url)
+
+
+class TranslateButton(PageMenuItem):
+    label = gettext_lazy("Translate")
+    icon_name = "globe"
+    url_name = f"{NAMESPACE}:translate"
+
+    def is_shown(self, user):
+        return self.page.live and not self.page.is_root() and can_start_translation(user, self.page)
+
+
+class OverviewButton(PageMenuItem):
+    label = gettext_lazy("Translations")
+    icon_name = "list-ul"
+    url_name = f"{NAMESPACE}:overview"
+
+    def is_shown(self, user):
+        return can_start_translation(user, self.page)
+
+
+class EditorButton(PageMenuItem):
+    label = gettext_lazy("Translation editor")
+    icon_name = "edit"
+
+    def is_shown(self, user):
+        return self.page.permissions_for_user(user).can_edit()
+
+
+def page_listing_buttons(page):
+    return [TranslateButton(page=page, priority=65)]
+
+
+def page_header_buttons(page):
+    """Source side: Translate and, once started, Translations. Translation side: its editor."""
+    if page.is_root():
+        return []
+    rows = list(catalogs_of(page).values_list("pk", "source_locale_id", "target_locale_id"))
+    as_target = [pk for pk, _source, target in rows if target == page.locale_id]
+    if as_target:
+        return [EditorButton(page=page, url=url("editor", as_target[0]), priority=75)]
+    buttons = [TranslateButton(page=page, priority=75)]
+    if any(source == page.locale_id for _pk, source, _target in rows):
+        buttons.append(OverviewButton(page=page, priority=76))
+    return buttons
