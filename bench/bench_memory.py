@@ -9,10 +9,8 @@ an exact match, a close match and a text with no match, and prints a table. A be
 that already has a test database calls ``run()``.
 """
 
-import os
 import random
 import statistics
-import sys
 import time
 import uuid
 from pathlib import Path
@@ -97,7 +95,7 @@ def time_lookups(texts):
     return statistics.median(timings), timings[int(len(timings) * 0.95) - 1], found / len(texts)
 
 
-def run(out=sys.stdout, count=SEGMENTS):
+def run(table, count=SEGMENTS):
     from django.db import connection
 
     from translations.models import Segment
@@ -114,33 +112,9 @@ def run(out=sys.stdout, count=SEGMENTS):
         ("no match", [f"Zebra {i} migration patterns across the savannah were observed." for i in range(LOOKUPS)]),
     ]
     rows = [(name, *time_lookups(texts)) for name, texts in cases]
-    out.write(f"\nTranslation memory on {connection.vendor}: {count:,} approved segments stored in {seconds:.1f}s\n\n")
-    out.write(f"| {'lookup':<32} | {'median ms':>9} | {'p95 ms':>7} | {'suggestions':>11} |\n")
-    out.write(f"|{'-' * 34}|{'-' * 10}:|{'-' * 8}:|{'-' * 12}:|\n")
-    for name, median, p95, found in rows:
-        out.write(f"| {name:<32} | {median:>9.1f} | {p95:>7.1f} | {found:>11.1f} |\n")
+    table(
+        f"Translation memory on {connection.vendor}: {count:,} approved segments (stored in {seconds:.1f} s)",
+        ["lookup", "median ms", "p95 ms", "suggestions"],
+        [(name, f"{median:.1f}", f"{p95:.1f}", f"{found:.1f}") for name, median, p95, found in rows],
+    )
     return rows
-
-
-def main():
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
-    import django
-    from django.test.utils import setup_databases, teardown_databases
-
-    django.setup()
-    from django.conf import settings
-
-    # Its own throwaway database, so that a test run going on at the same time keeps its own.
-    test = settings.DATABASES["default"].setdefault("TEST", {})
-    if settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
-        test["NAME"] = "test_carelingua_bench"
-    databases = setup_databases(verbosity=0, interactive=False)
-    try:
-        run()
-    finally:
-        teardown_databases(databases, verbosity=0)
-
-
-if __name__ == "__main__":
-    main()

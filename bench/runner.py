@@ -7,22 +7,22 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management import call_command
-from django.db import connections
+from django.test.utils import setup_databases, teardown_databases
 
-BENCHMARKS = ["bench.bench_catalogs", "bench.bench_memory"]
+BENCHMARKS = ["bench.bench_catalogs", "bench.bench_memory", "bench.bench_http"]
 
 
 def fresh_database():
-    directory = tempfile.mkdtemp(prefix="carelingua-bench-")
-    settings.DATABASES["default"] = {
-        **settings.DATABASES["default"],
-        "ENGINE": "django.db.backends.sqlite3",
-        "NAME": str(Path(directory) / "bench.sqlite3"),
-    }
-    connections["default"].close()
-    del connections["default"]
-    call_command("migrate", verbosity=0)
+    """A throwaway database: a temporary SQLite file, or test_carelingua_bench on PostgreSQL
+    when DATABASE_URL points there, so a test run going on at the same time keeps its own."""
+    default = settings.DATABASES["default"]
+    if default["ENGINE"].endswith("sqlite3"):
+        default["TEST"] = {"NAME": str(Path(tempfile.mkdtemp(prefix="carelingua-bench-")) / "bench.sqlite3")}
+    else:
+        default["TEST"] = {"NAME": "test_carelingua_bench"}
+    databases = setup_databases(verbosity=0, interactive=False)
     call_command("load_demo", "--force", stdout=io.StringIO())
+    return databases
 
 
 def table(title, headings, rows):
@@ -36,11 +36,10 @@ def table(title, headings, rows):
 
 
 def run(names):
-    fresh_database()
-    for module_name in names or BENCHMARKS:
-        try:
+    databases = fresh_database()
+    try:
+        for module_name in names or BENCHMARKS:
             module = importlib.import_module(module_name if "." in module_name else f"bench.{module_name}")
-        except ModuleNotFoundError as missing:
-            print(f"\n(skipped {module_name}: {missing})")
-            continue
-        module.run(table)
+            module.run(table)
+    finally:
+        teardown_databases(databases, verbosity=0)

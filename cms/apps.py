@@ -23,4 +23,19 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+        from . import cache
+        from .models import Region, RegionNumber
+
         connection_created.connect(use_sqlite_variable_limit, dispatch_uid="carelingua_sqlite_variable_limit")
+
+        # The full-page cache (cms/cache.py) forgets what a change makes stale.
+        page_published.connect(cache.purge_published_page, dispatch_uid="carelingua_cache_published")
+        page_unpublished.connect(cache.purge_published_page, dispatch_uid="carelingua_cache_unpublished")
+        page_slug_changed.connect(cache.purge_renamed_page, dispatch_uid="carelingua_cache_renamed")
+        post_page_move.connect(cache.purge_moved_page, dispatch_uid="carelingua_cache_moved")
+        for model in (Region, RegionNumber):
+            for signal in (post_save, post_delete):
+                signal.connect(cache.purge_regions, sender=model, dispatch_uid=f"carelingua_cache_{model.__name__}")

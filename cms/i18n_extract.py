@@ -16,6 +16,9 @@ def extract_django(fileobj, keywords, comment_tags, options):
     if not settings.configured:
         settings.configure(USE_I18N=True)
     encoding = options.get("encoding", "utf-8")
-    source = templatize(fileobj.read().decode(encoding))
+    # Babel reads the result with Python's tokenizer, which rejects the odd indentation that
+    # templatize leaves (a line starting with a gettext call); Django's own makemessages hands
+    # it to xgettext, which does not mind. Each line keeps its number, without indentation.
+    source = "\n".join(line.lstrip() for line in templatize(fileobj.read().decode(encoding)).splitlines())
     code = io.BytesIO(source.encode(encoding))
     yield from extract_python(code, keywords, comment_tags, {**options, "encoding": encoding})

@@ -8,14 +8,27 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from . import reading
+from .api_fields import TranslationLinksField
 from .blocks import ArticleBodyBlock, CareCardBlock, KeyPointsBlock, ReferencesBlock, heading_anchor
 
 
-class HomePage(Page):
+class ReadingPageMixin:
+    """Every public page shows its languages, their alternates and, on a translation, its
+    status against the source (cms.reading)."""
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(reading.page_context(self, request))
+        return context
+
+
+class HomePage(ReadingPageMixin, Page):
     """The root of one language's tree: one home page per locale."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -35,7 +48,7 @@ class HomePage(Page):
         return context
 
 
-class TopicIndexPage(Page):
+class TopicIndexPage(ReadingPageMixin, Page):
     """A health topic, for example depression, listing its articles."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -88,6 +101,18 @@ class ArticlePage(Page):
         index.SearchField("body"),
     ]
 
+    # The JSON API (cms/api.py): what apps and kiosks read, with the other published languages.
+    api_fields = [
+        APIField("summary"),
+        APIField("body"),
+        APIField("references"),
+        APIField("author"),
+        APIField("last_reviewed"),
+        APIField("next_review_due"),
+        APIField("reviewed_by"),
+        APIField("translations", serializer=TranslationLinksField()),
+    ]
+
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
@@ -130,9 +155,18 @@ class ArticlePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["region"] = Region.for_request(request)
+        regions = list(Region.objects.prefetch_related("numbers"))
+        context.update(reading.article_context(self, request, regions, Region.for_request(request, regions)))
         context["contents"] = [(heading_anchor(b.value), b.value) for b in self.body if b.block_type == "heading"]
         return context
+
+    def serve(self, request, *args, **kwargs):
+        """The page; ``?view=bilingual`` on a translation is the sheet with its source beside it."""
+        response = super().serve(request, *args, **kwargs)
+        context = getattr(response, "context_data", None) or {}
+        if "bilingual" in context:
+            response.template_name = "cms/article_bilingual.html"
+        return reading.remember_region(request, response, context.get("region"))
 
 
 class Region(ClusterableModel):
@@ -155,12 +189,15 @@ class Region(ClusterableModel):
         return self.name
 
     @classmethod
-    def for_request(cls, request):
-        """The reader's region: ``?region=`` if it names one, else the site default."""
-        code = request.GET.get("region", "") if request is not None else ""
-        regions = cls.objects.prefetch_related("numbers")
-        region = regions.filter(code=code[:10]).first() if code else None
-        return region or regions.filter(code=settings.CMS_DEFAULT_REGION).first()
+    def for_request(cls, request, regions=None):
+        """The reader's region: ``?region=`` if it names one, else the one they chose before
+        (the ``region`` cookie), else the site default. Unknown codes are ignored."""
+        if regions is None:
+            regions = cls.objects.prefetch_related("numbers")
+        by_code = {region.code: region for region in regions}
+        wanted = [request.GET.get("region"), request.COOKIES.get(reading.REGION_COOKIE)] if request is not None else []
+        code = next((code for code in wanted if code in by_code), settings.CMS_DEFAULT_REGION)
+        return by_code.get(code)
 
     @cached_property
     def numbers_by_level(self):

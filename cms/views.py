@@ -1,11 +1,22 @@
+import unicodedata
+
 import django_filters
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import HttpResponseRedirect
+from django.shortcuts import render
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
-from wagtail.models import Locale
+from wagtail.models import Locale, Page, Site
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import reading
 from .models import ArticlePage, Region
 from .reviews import reviews_due
 
@@ -47,3 +58,65 @@ class ReviewsDueView(ReportView):
 
     def get_queryset(self):
         return reviews_due(days=90)
+
+
+# ---------- Public pages (reading) ----------
+
+SEARCH_QUERY_MAX_LENGTH = 200
+SEARCH_RESULTS_PER_PAGE = 10
+
+
+def root_redirect(request):
+    """``/`` goes to the home page in the reader's language: the language cookie, else the best
+    match from Accept-Language, else English. A malformed header counts as no header."""
+    language = translation.get_language_from_request(request)
+    if language not in {root.language_code for root in Site.get_site_root_paths()}:
+        language = settings.LANGUAGE_CODE
+    with translation.override(language):
+        response = HttpResponseRedirect(reverse("wagtail_serve", args=[""]))
+    patch_vary_headers(response, ("Accept-Language", "Cookie"))
+    return response
+
+
+def page_not_found(request, exception=None):
+    """The site's 404 page. For a page missing in the reader's language (not translated, or not
+    published yet), it links to the versions in other languages."""
+    versions = reading.versions_at_path(request, request.path_info)
+    context = {"versions": versions, "languages": reading.site_languages(request) if not versions else []}
+    return render(request, "404.html", context, status=404)
+
+
+def search_terms(text):
+    """The words of a query: letters (with their combining marks, as in Arabic) and digits.
+
+    Quotes, operators and other punctuation would be search syntax to the database's full
+    text engine (an unbalanced quote is an error in SQLite FTS5); readers mean words.
+    """
+    kept = "".join(ch if unicodedata.category(ch)[0] in "LMN" else " " for ch in text)
+    return " ".join(kept.split())
+
+
+def search(request):
+    """Search the live pages in the language of the URL (``/es/search/?q=``), and only those."""
+    query = " ".join(request.GET.get("q", "").split())[:SEARCH_QUERY_MAX_LENGTH]
+    terms = search_terms(query)
+    locale = Locale.objects.filter(language_code=translation.get_language()).first()
+    results = Page.objects.none()
+    if terms and locale is not None:
+        results = Page.objects.live().public().filter(locale=locale, depth__gt=1).search(terms)
+    page_number = request.GET.get("page", "1")
+    results_page = Paginator(results, SEARCH_RESULTS_PER_PAGE).get_page(page_number[:6])
+    context = {
+        "search_query": query,
+        "results": results_page,
+        "query_max_length": SEARCH_QUERY_MAX_LENGTH,
+        "truncated": len(request.GET.get("q", "").strip()) > SEARCH_QUERY_MAX_LENGTH,
+    }
+    return TemplateResponse(request, "cms/search.html", context)
+
+
+def sitemap(request):
+    """``sitemap.xml``: one entry per page per published language, each with its alternates."""
+    return TemplateResponse(
+        request, "cms/sitemap.xml", {"entries": reading.sitemap_entries(request)}, content_type="application/xml"
+    )

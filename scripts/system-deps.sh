@@ -1,14 +1,32 @@
 #!/bin/sh
 # Debian packages the test suite needs: GNU gettext (msgfmt checks exported PO files).
 # Installs them when missing and we are allowed to; otherwise says what to install.
+# The browser tests also want Debian's Chromium and ChromeDriver, a Java runtime for the
+# Nu Html Checker and npm to fetch it and axe-core (tests/browser); without them those
+# tests are skipped with the reason, so failing to install them stops nothing.
 set -e
 missing=""
 command -v msgfmt >/dev/null 2>&1 || missing="$missing gettext"
-[ -z "$missing" ] && exit 0
+browser=""
+command -v chromium >/dev/null 2>&1 || browser="$browser chromium"
+command -v chromedriver >/dev/null 2>&1 || browser="$browser chromium-driver"
+command -v java >/dev/null 2>&1 || browser="$browser default-jre-headless"
+command -v npm >/dev/null 2>&1 || browser="$browser npm"
+[ -z "$missing$browser" ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "Installing Debian packages:$missing"
-    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
+    apt-get update -qq >/dev/null || true
+    if [ -n "$missing" ]; then
+        echo "Installing Debian packages:$missing"
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
+    fi
+    if [ -n "$browser" ]; then
+        echo "Installing Debian packages for the browser tests:$browser"
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $browser >/dev/null ||
+            echo "Could not install$browser: the browser tests will be skipped." >&2
+    fi
 else
+    [ -n "$browser" ] && echo "The browser tests are skipped without these Debian packages:$browser" >&2
+    [ -z "$missing" ] && exit 0
     echo "Please install these Debian packages:$missing (for example: sudo apt-get install$missing)" >&2
     exit 1
 fi

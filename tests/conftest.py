@@ -37,3 +37,24 @@ def article(demo):
     from cms.models import ArticlePage
 
     return ArticlePage.objects.get(slug="esketamine-and-ketamine-for-depression", locale__language_code="en")
+
+
+@pytest.fixture
+def offline(monkeypatch):
+    """Fail the test if anything tries to reach a host other than this machine."""
+    from tests.loopback import forbid_internet
+
+    attempts = forbid_internet(monkeypatch)
+    yield
+    assert not attempts
+
+
+@pytest.fixture
+def polish(article):
+    """A fresh Polish catalog of the demo article: the demo has no Polish translation of it."""
+    from wagtail.models import Locale
+
+    from translations.actions import CreateTranslation
+
+    (catalog,) = CreateTranslation(article, [Locale.objects.get(language_code="pl")]).execute()
+    return catalog

@@ -5,14 +5,12 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import CommandError
 from django.utils import timezone
-from wagtail.log_actions import registry
 from wagtail.models import Locale, PageLogEntry
 
 from tests import loopback
 from tests.conftest import run_command
-from tests.loopback import Loopback, forbid_internet
+from tests.loopback import Loopback
 from translations.actions import BuildTranslation, CreateTranslation, IncompleteCatalog, SaveSegment
-from translations.machine import audit
 from translations.machine.audit import LOG_ACTION
 from translations.machine.jobs import PreTranslateCatalog, StartMachineTranslation
 from translations.machine.models import STALE_AFTER, MachineTranslationJob
@@ -21,29 +19,8 @@ from translations.machine.translator import MachineTranslator
 from translations.models import Segment, TranslationCatalog
 from translations.richtext import check_markup
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("offline")]
 FIELDS = ("pk", "translation", "state", "version", "machine_backend", "updated_at", "updated_by_id")
-
-
-@pytest.fixture(autouse=True)
-def offline(monkeypatch):
-    attempts = forbid_internet(monkeypatch)
-    yield
-    assert not attempts
-
-
-@pytest.fixture(autouse=True)
-def log_action():
-    """The audit log action, as hooks.py registers it in the site (importing hooks.py here would
-    register its admin URLs and buttons for every later test)."""
-    if not registry.action_exists(LOG_ACTION):
-        audit.register_log_actions(registry)
-
-
-@pytest.fixture
-def polish(article):
-    (catalog,) = CreateTranslation(article, [Locale.objects.get(language_code="pl")]).execute()
-    return catalog
 
 
 @pytest.fixture

@@ -5,42 +5,16 @@ from django.contrib.auth import get_user_model
 from django.template.loader import render_to_string
 from django.urls import include, path, reverse
 from django.utils.html import escape
-from wagtail.log_actions import registry
-from wagtail.models import Locale
 
 from cms.urls import urlpatterns as site_urlpatterns
-from tests.loopback import forbid_internet
-from translations.actions import CreateTranslation
-from translations.machine import audit, views
 from translations.machine import urls as machine_urls
-from translations.machine.audit import LOG_ACTION
+from translations.machine import views
 from translations.machine.models import MachineTranslationJob
 from translations.models import TranslationCatalog
 
 # The site's URLs with ours, as hooks.py mounts them under the admin.
 urlpatterns = [path("admin/translations/machine/", include(machine_urls)), *site_urlpatterns]
-pytestmark = [pytest.mark.django_db, pytest.mark.urls(__name__)]
-
-
-@pytest.fixture(autouse=True)
-def offline(monkeypatch):
-    attempts = forbid_internet(monkeypatch)
-    yield
-    assert not attempts
-
-
-@pytest.fixture(autouse=True)
-def log_action():
-    """The audit log action, as hooks.py registers it in the site (importing hooks.py here would
-    register its admin URLs and buttons for every later test)."""
-    if not registry.action_exists(LOG_ACTION):
-        audit.register_log_actions(registry)
-
-
-@pytest.fixture
-def polish(article):
-    (catalog,) = CreateTranslation(article, [Locale.objects.get(language_code="pl")]).execute()
-    return catalog
+pytestmark = [pytest.mark.django_db, pytest.mark.urls(__name__), pytest.mark.usefixtures("offline")]
 
 
 def login(client, username):

@@ -18,9 +18,9 @@ from wagtail.models import Locale, Page
 from cms.models import ArticlePage
 from translations.actions import CreateTranslation, SaveSegment, as_catalog
 from translations.catalogs import to_po
+from translations.editor import word_diff
 from translations.models import Segment, TranslationCatalog
 from translations.po_import import MAX_UPLOAD_BYTES, ImportPO
-from translations.views import word_diff
 
 pytestmark = pytest.mark.django_db
 

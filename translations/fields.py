@@ -8,6 +8,8 @@ say more precisely with two optional class attributes:
   from the source (for example the date a page in that language was medically reviewed).
 """
 
+import functools
+
 from django.db import models
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import DraftStateMixin, LockableMixin, Page, RevisionMixin, TranslatableMixin
@@ -16,14 +18,13 @@ from wagtail.models import DraftStateMixin, LockableMixin, Page, RevisionMixin, 
 PAGE_TEXT_FIELDS = ("title", "seo_title", "search_description")
 
 
-def _internal_field_names():
+@functools.cache
+def internal_field_names():
+    """Fields of Wagtail's own mixins: computed on first use, once the app registry is ready."""
     names = set()
     for mixin in (Page, TranslatableMixin, RevisionMixin, DraftStateMixin, LockableMixin):
         names.update(field.name for field in mixin._meta.get_fields())
-    return names - set(PAGE_TEXT_FIELDS)
-
-
-INTERNAL_FIELDS = _internal_field_names()
+    return frozenset(names - set(PAGE_TEXT_FIELDS))
 
 
 def is_text_field(field):
@@ -38,7 +39,7 @@ def is_text_field(field):
 
 def own_fields(model):
     """Concrete, editable fields that hold the object's content, not Wagtail's bookkeeping."""
-    excluded = INTERNAL_FIELDS | set(getattr(model, "translation_exclude_fields", ()))
+    excluded = internal_field_names() | set(getattr(model, "translation_exclude_fields", ()))
     return [
         field
         for field in model._meta.concrete_fields

@@ -1,175 +1,45 @@
 """Admin screens: start a translation, follow its progress, translate, exchange PO files, build.
 
 Every change goes through an action in ``actions`` or ``po_import``; the views only check
-who may open a screen, call the action and show what it returned.
+who may open a screen, call the action and show what it returned. What the screens show is
+computed in ``editor``; the page buttons that lead here are in ``buttons``.
 """
 
-import difflib
 import json
-import re
-from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.functional import cached_property
-from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 from django.views.generic import FormView, TemplateView
 from wagtail.admin import messages
-from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.models import Page
 
-from . import catalogs
+from . import catalogs, editor, memory
 from .actions import BuildTranslation, CreateTranslation, IncompleteCatalog, SaveSegment, SegmentConflict, as_catalog
-from .extract import SEPARATOR
+from .buttons import page_header_buttons, page_listing_buttons  # noqa: F401 (wagtail_hooks calls them from here)
+from .editor import STATE_FILTERS, UNFINISHED, WITH_ERRORS, Progress, QualitySummary, catalogs_of, url
 from .forms import TranslateForm, UploadPOForm, language_name, text_direction
-from .models import Segment, TranslationCatalog
+from .models import TranslationCatalog
 from .permissions import can_edit_translation, can_start_translation
 from .po_import import ImportPO
-
-NAMESPACE = "carelingua_translations"
-UNFINISHED = "unfinished"
-STATE_FILTERS = [
-    ("", gettext_lazy("All")),
-    (UNFINISHED, gettext_lazy("Unfinished")),
-    (Segment.UNTRANSLATED, gettext_lazy("Untranslated")),
-    (Segment.FUZZY, gettext_lazy("Needs review")),
-    (Segment.MACHINE, gettext_lazy("Machine suggestions")),
-    (Segment.TRANSLATED, gettext_lazy("Translated")),
-]
-
-
-def url(name, *args):
-    return reverse(f"{NAMESPACE}:{name}", args=args)
+from .qa import CheckContext, findings_for_catalog, findings_for_segment, findings_for_text
+from .readability import readability_for_catalog
 
 
 def forbidden(request):
     """A 403 page. Wagtail's admin turns PermissionDenied into a redirect home; this says what happened."""
     context = {"page_title": _("Permission denied")}
     return TemplateResponse(request, "translations/forbidden.html", context, status=403)
-
-
-def overview_url(source):
-    """The overview lists a page's translations; other models have none."""
-    return url("overview", source.pk) if isinstance(source, Page) else ""
-
-
-def catalogs_of(page):
-    """Every catalog a page takes part in, as the source or as a translation."""
-    return TranslationCatalog.objects.filter(content_type_id=page.content_type_id, translation_key=page.translation_key)
-
-
-@dataclass
-class Progress:
-    """Finished (translated) segments of the current ones; fuzzy and machine ones are not finished."""
-
-    counts: dict = field(default_factory=dict)
-
-    @classmethod
-    def of(cls, catalog):
-        rows = catalog.segments.current().order_by().values_list("state").annotate(n=Count("pk"))
-        return cls(dict(rows))
-
-    @property
-    def done(self):
-        return self.counts.get(Segment.TRANSLATED, 0)
-
-    @property
-    def total(self):
-        return sum(self.counts.values())
-
-    @property
-    def percent(self):
-        return 100 * self.done // self.total if self.total else 100
-
-    @property
-    def label(self):
-        # Translators: progress of a translation, e.g. “12 of 96 segments translated (12%)”
-        return _("%(done)d of %(total)d segments translated (%(percent)d%%)") % {
-            "done": self.done,
-            "total": self.total,
-            "percent": self.percent,
-        }
-
-    def count(self, state):
-        if not state:
-            return self.total
-        return self.total - self.done if state == UNFINISHED else self.counts.get(state, 0)
-
-    def as_json(self):
-        return {"done": self.done, "total": self.total, "percent": self.percent, "label": self.label}
-
-
-def catalog_status(catalog, progress):
-    """(CSS modifier, text) of a catalog's state, derived from its segments."""
-    unfinished = progress.total - progress.done
-    if catalog.built_revision_id and unfinished:
-        text = ngettext(
-            "Outdated: %(count)d segment to revisit", "Outdated: %(count)d segments to revisit", unfinished
-        ) % {"count": unfinished}
-        return "outdated", text
-    if not unfinished:
-        return "complete", _("Complete")
-    if progress.counts.get(Segment.UNTRANSLATED, 0) == progress.total:
-        return "new", _("Not translated yet")
-    return "progress", _("In progress")
-
-
-def word_diff(old, new):
-    """The change from ``old`` to ``new``, word by word, as HTML with <del> and <ins>."""
-    before, after = re.split(r"(\s+)", old), re.split(r"(\s+)", new)
-    parts = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
-        if op == "equal":
-            parts.append(conditional_escape("".join(before[i1:i2])))
-        if op in ("delete", "replace"):
-            parts.append(format_html("<del>{}</del>", "".join(before[i1:i2])))
-        if op in ("insert", "replace"):
-            parts.append(format_html("<ins>{}</ins>", "".join(after[j1:j2])))
-    return format_html_join("", "{}", ((part,) for part in parts))
-
-
-PLACEHOLDER = re.compile(r"(</?\d+/?>)")
-
-
-def marked_placeholders(text):
-    """Source text as HTML, with the placeholders such as <1>…</1> marked so they stand out."""
-    parts = PLACEHOLDER.split(text)
-    marked = (format_html('<span class="tl-placeholder">{}</span>', p) if i % 2 else p for i, p in enumerate(parts))
-    return format_html_join("", "{}", ((part,) for part in marked))
-
-
-@dataclass
-class SegmentGroup:
-    """Consecutive segments of one field or kind of block, e.g. “Body › Care card”."""
-
-    title: str
-    rows: list = field(default_factory=list)
-
-
-def group_segments(segments):
-    groups = []
-    for segment in segments:
-        parts = segment.label.split(SEPARATOR) if segment.label else [segment.context]
-        title = SEPARATOR.join(parts[:2])
-        if not groups or groups[-1].title != title:
-            groups.append(SegmentGroup(title))
-        segment.sublabel = SEPARATOR.join(parts[2:])
-        segment.marked_source = marked_placeholders(segment.source)
-        changed = segment.previous_source and segment.previous_source != segment.source
-        segment.diff = word_diff(segment.previous_source, segment.source) if changed else ""
-        groups[-1].rows.append(segment)
-    return groups
 
 
 class TranslationAdminMixin(WagtailAdminTemplateMixin):
@@ -184,13 +54,13 @@ class TranslationAdminMixin(WagtailAdminTemplateMixin):
             items.append(
                 {"url": reverse("wagtailadmin_pages:edit", args=[source.pk]), "label": source.get_admin_display_title()}
             )
-            items.append({"url": "" if self.is_overview else overview_url(source), "label": _("Translations")})
+            items.append({"url": "" if self.is_overview else editor.overview_url(source), "label": _("Translations")})
         else:
             items.append({"url": "", "label": str(source)})
         return items if self.is_overview else [*items, {"url": "", "label": self.get_page_title()}]
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(overview_url=overview_url(self.source), **kwargs)
+        return super().get_context_data(overview_url=editor.overview_url(self.source), **kwargs)
 
 
 class SourcePageMixin:
@@ -314,7 +184,8 @@ class OverviewView(SourcePageMixin, TranslationAdminMixin, TemplateView):
     def row(self, catalog):
         progress = Progress.of(catalog)
         catalog.progress = progress
-        catalog.status, catalog.status_label = catalog_status(catalog, progress)
+        catalog.status, catalog.status_label = editor.catalog_status(catalog, progress)
+        catalog.quality = QualitySummary.of(editor.shown_findings(findings_for_catalog(catalog)))
         catalog.language = language_name(catalog.target_locale)
         catalog.can_edit = can_edit_translation(self.request.user, catalog)
         catalog.can_download = catalog.can_edit or self.can_start
@@ -331,6 +202,12 @@ class OverviewView(SourcePageMixin, TranslationAdminMixin, TemplateView):
 
 
 class EditorView(CatalogMixin, TranslationAdminMixin, TemplateView):
+    """Every current segment with its QA findings, and the translation's quality at the top.
+
+    The segments are loaded once and checked once, whatever the filter: the totals, the
+    filter counts and the rows all come from that one pass, in a fixed number of queries.
+    """
+
     template_name = "translations/editor.html"
     page_title = gettext_lazy("Translation editor")
 
@@ -338,18 +215,20 @@ class EditorView(CatalogMixin, TranslationAdminMixin, TemplateView):
         state = self.request.GET.get("state", "")
         return state if state in dict(STATE_FILTERS) else ""
 
-    def segments(self, state):
-        segments = self.catalog.segments.current().select_related("updated_by")
-        if state == UNFINISHED:
-            return segments.exclude(state=Segment.TRANSLATED)
-        return segments.filter(state=state) if state else segments
+    @cached_property
+    def segments(self):
+        return list(self.catalog.segments.current().select_related("updated_by"))
 
-    def filters(self, state, progress):
+    @cached_property
+    def findings(self):
+        return editor.shown_findings(findings_for_catalog(self.catalog, self.segments))
+
+    def filters(self, state, progress, quality):
         return [
             {
                 "label": label,
                 "url": f"?state={value}" if value else "?",
-                "count": progress.count(value),
+                "count": quality.errors if value == WITH_ERRORS else progress.count(value),
                 "current": value == state,
             }
             for value, label in STATE_FILTERS
@@ -362,13 +241,17 @@ class EditorView(CatalogMixin, TranslationAdminMixin, TemplateView):
         return reverse("wagtailadmin_pages:revisions_view", args=[target.pk, self.catalog.built_revision_id])
 
     def get_context_data(self, **kwargs):
-        state, progress = self.state_filter(), Progress.of(self.catalog)
+        state = self.state_filter()
+        progress, quality = Progress.of_segments(self.segments), QualitySummary.of(self.findings)
+        rows = editor.annotate_segments(editor.filter_segments(self.segments, state, self.findings), self.findings)
         target = self.catalog.target_locale
         return super().get_context_data(
             catalog=self.catalog,
-            groups=group_segments(self.segments(state)),
-            filters=self.filters(state, progress),
+            groups=editor.group_segments(rows),
+            filters=self.filters(state, progress, quality),
             progress=progress,
+            quality=quality,
+            readability=editor.readability_lines(readability_for_catalog(self.catalog)),
             preview_url=self.preview_url(),
             source_lang=self.catalog.source_locale.language_code,
             source_dir=text_direction(self.catalog.source_locale),
@@ -379,27 +262,37 @@ class EditorView(CatalogMixin, TranslationAdminMixin, TemplateView):
         )
 
 
-class SaveSegmentView(CatalogMixin, View):
-    """Save one segment, from the editor's fetch(): JSON in, JSON out."""
-
-    http_method_names = ["post"]
+class SegmentJSONView(CatalogMixin, View):
+    """The editor's fetch() calls about one segment: JSON in, JSON out, refusals included."""
 
     def permission_denied(self, error=None):
         message = str(error or "") or _("You can only translate into your own languages.")
         return JsonResponse({"ok": False, "errors": [message]}, status=403)
 
-    def payload(self):
+    def get_segment(self, segment_id):
+        segment = get_object_or_404(self.catalog.segments.all(), pk=segment_id)
+        segment.catalog = self.catalog
+        return segment
+
+    def payload(self, read):
+        """``read(data)`` of the JSON body, or a ValidationError if the request does not fit."""
         try:
-            data = json.loads(self.request.body)
-            return str(data["translation"]), int(data["version"]), bool(data.get("needs_review"))
+            return read(json.loads(self.request.body))
         except (ValueError, KeyError, TypeError) as error:
             raise ValidationError(_("The request was not understood. Reload the page and try again.")) from error
 
+
+class SaveSegmentView(SegmentJSONView):
+    """Save one segment; the answer has its new version and state, its QA findings and the progress."""
+
+    http_method_names = ["post"]
+
     def post(self, request, pk, segment_id):
-        segment = get_object_or_404(self.catalog.segments.all(), pk=segment_id)
-        segment.catalog = self.catalog
+        segment = self.get_segment(segment_id)
         try:
-            translation, version, needs_review = self.payload()
+            translation, version, needs_review = self.payload(
+                lambda data: (str(data["translation"]), int(data["version"]), bool(data.get("needs_review")))
+            )
             saved = SaveSegment(segment, translation, version, request.user, needs_review=needs_review).execute()
         except SegmentConflict as conflict:
             current = self.as_json(conflict.params["current"])
@@ -410,8 +303,12 @@ class SaveSegmentView(CatalogMixin, View):
             return JsonResponse({"ok": False, "errors": error.messages}, status=400)
         except PermissionDenied as denied:
             return self.permission_denied(denied)
+        saved.catalog = self.catalog
+        findings = editor.findings_json(findings_for_segment(saved))
         progress = Progress.of(self.catalog).as_json()
-        return JsonResponse({"ok": True, "message": _("Saved."), **self.as_json(saved), "progress": progress})
+        return JsonResponse(
+            {"ok": True, "message": _("Saved."), **self.as_json(saved), "findings": findings, "progress": progress}
+        )
 
     def as_json(self, segment):
         user = segment.updated_by
@@ -423,6 +320,41 @@ class SaveSegmentView(CatalogMixin, View):
             "state_label": str(segment.get_state_display()),
             "updated_by": who,
         }
+
+
+class CheckSegmentView(SegmentJSONView):
+    """The editor's live check: the findings of the text being typed, before it is saved."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, pk, segment_id):
+        segment = self.get_segment(segment_id)
+        try:
+            translation = self.payload(lambda data: str(data["translation"]))
+        except ValidationError as error:
+            return JsonResponse({"ok": False, "errors": error.messages}, status=400)
+        source, target = self.catalog.source_locale.language_code, self.catalog.target_locale.language_code
+        context = CheckContext.for_language(target, source).for_segment(segment.context)
+        findings = findings_for_text(segment.source, translation, target, source, context)
+        return JsonResponse({"ok": True, "findings": editor.findings_json(findings)})
+
+
+class SuggestionsView(SegmentJSONView):
+    """Translation memory for one segment: approved translations of the same or a similar text elsewhere."""
+
+    http_method_names = ["get"]
+
+    def get(self, request, pk, segment_id):
+        segment = self.get_segment(segment_id)
+        language = self.catalog.target_locale.language_code
+        found = memory.suggestions(segment.source, language, exclude_catalog=self.catalog)
+        return JsonResponse(
+            {
+                "ok": True,
+                "suggestions": [editor.suggestion_json(suggestion) for suggestion in found],
+                "empty": _("Translation memory has no approved translation of this text or of a similar one."),
+            }
+        )
 
 
 class DownloadPOView(CatalogMixin, View):
@@ -475,48 +407,4 @@ class BuildDraftView(CatalogMixin, View):
             edit = isinstance(target, Page) and reverse("wagtailadmin_pages:edit", args=[target.pk])
             buttons = [messages.button(edit, _("Edit page"))] if edit else []
             messages.success(request, message % {"language": language, "title": target}, buttons=buttons)
-        return redirect(get_valid_next_url_from_request(request) or overview_url(self.source) or editor_url)
-
-
-class TranslateButton(PageMenuItem):
-    label = gettext_lazy("Translate")
-    icon_name = "globe"
-    url_name = f"{NAMESPACE}:translate"
-
-    def is_shown(self, user):
-        return self.page.live and not self.page.is_root() and can_start_translation(user, self.page)
-
-
-class OverviewButton(PageMenuItem):
-    label = gettext_lazy("Translations")
-    icon_name = "list-ul"
-    url_name = f"{NAMESPACE}:overview"
-
-    def is_shown(self, user):
-        return can_start_translation(user, self.page)
-
-
-class EditorButton(PageMenuItem):
-    label = gettext_lazy("Translation editor")
-    icon_name = "edit"
-
-    def is_shown(self, user):
-        return self.page.permissions_for_user(user).can_edit()
-
-
-def page_listing_buttons(page):
-    return [TranslateButton(page=page, priority=65)]
-
-
-def page_header_buttons(page):
-    """Source side: Translate and, once started, Translations. Translation side: its editor."""
-    if page.is_root():
-        return []
-    rows = list(catalogs_of(page).values_list("pk", "source_locale_id", "target_locale_id"))
-    as_target = [pk for pk, _source, target in rows if target == page.locale_id]
-    if as_target:
-        return [EditorButton(page=page, url=url("editor", as_target[0]), priority=75)]
-    buttons = [TranslateButton(page=page, priority=75)]
-    if any(source == page.locale_id for _pk, source, _target in rows):
-        buttons.append(OverviewButton(page=page, priority=76))
-    return buttons
+        return redirect(get_valid_next_url_from_request(request) or editor.overview_url(self.source) or editor_url)

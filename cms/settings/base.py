@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
-from .environment import database_from_url, redis_cache_from_url
+from .environment import database_from_url, redis_cache_from_url, whole_number
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -17,6 +17,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
+    "wagtail.api.v2",
+    "rest_framework",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -51,6 +53,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "translations.middleware.ReviewRefusedMiddleware",
+    # Last, so that it sees the reader's login, session and messages (cms/cache.py).
+    "cms.cache.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -175,6 +179,17 @@ CARELINGUA_MACHINE_TRANSLATION = {
 # The region whose emergency numbers care cards show when the reader has not chosen one.
 CMS_DEFAULT_REGION = os.environ.get("CMS_DEFAULT_REGION", "uk")
 
+# Full-page cache for anonymous readers (cms/cache.py): how long a rendered page is kept,
+# in seconds (0 turns it off). Publishing or unpublishing a page purges it at once.
+CMS_PAGE_CACHE_SECONDS = whole_number("CMS_PAGE_CACHE_SECONDS", 600)
+CMS_PAGE_CACHE_ALIAS = "default"
+
 # Translation QA (translations.qa): a translation may contain these phone numbers although
 # its source does not (the region data). Checks, length ratios and unit words can be set here too.
 CARELINGUA_QA = {"PHONE_NUMBERS": "cms.regions.all_phone_numbers"}
+
+# The public reading experience (cms.reading). A path such as /xx/... for a language the
+# site does not publish is a 404 rather than LocaleMiddleware's redirect to /en/xx/...
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.locale.LocaleMiddleware"), "cms.middleware.UnknownLanguageMiddleware"
+)

@@ -17,6 +17,14 @@ def require(name):
     return value
 
 
+def whole_number(name, default):
+    """A variable holding a whole number of zero or more, or a start-up error naming it."""
+    value = os.environ.get(name, "").strip() or str(default)
+    if not value.isdigit():
+        raise ImproperlyConfigured(f"The environment variable {name} must be a whole number, not {value!r}.")
+    return int(value)
+
+
 def database_from_url(url, name="DATABASE_URL"):
     """A Django DATABASES entry from a URL such as postgres://user@host:5432/db."""
     try:

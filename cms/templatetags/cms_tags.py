@@ -1,4 +1,4 @@
-"""Template helpers for the public site: language direction and localized dates."""
+"""Template helpers for the public site: language direction, language names, localized dates."""
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
@@ -11,13 +11,22 @@ register = template.Library()
 REGIONAL_DEFAULTS = {"en": "en_GB"}
 
 
-def babel_locale(language_code):
-    """The Babel locale for a Django language code (``zh-hans`` -> ``zh_Hans``)."""
+def _parse(code):
     try:
-        code = language_code or "en"
-        return Locale.parse(REGIONAL_DEFAULTS.get(code, to_locale(code)))
-    except (ValueError, UnknownLocaleError):
+        return Locale.parse(code)
+    except (ValueError, TypeError, UnknownLocaleError):
         return Locale.parse("en")
+
+
+def babel_locale(language_code):
+    """The Babel locale for formatting in a Django language code (``zh-hans`` -> ``zh_Hans``)."""
+    code = language_code or "en"
+    return _parse(REGIONAL_DEFAULTS.get(code, to_locale(code)))
+
+
+def language_locale(language_code):
+    """The Babel locale of the language itself, without a regional default (``en``, not ``en_GB``)."""
+    return _parse(to_locale(language_code or "en"))
 
 
 @register.filter
@@ -29,7 +38,19 @@ def text_direction(language_code):
 @register.filter
 def language_name(language_code):
     """A language's name in that language, for example ``español`` for ``es``."""
-    return babel_locale(language_code).display_name
+    return language_locale(language_code).display_name
+
+
+@register.filter
+def language_name_in(language_code, reader_language):
+    """A language's name in the reader's language, for example ``inglés`` for ``en`` read in ``es``."""
+    return language_locale(language_code).get_display_name(language_locale(reader_language))
+
+
+@register.filter
+def hreflang(language_code):
+    """The BCP 47 tag search engines expect, for example ``zh-Hans`` for ``zh-hans``."""
+    return str(language_locale(language_code)).replace("_", "-")
 
 
 @register.simple_tag

@@ -1,0 +1,249 @@
+"""Full-page cache for anonymous readers, purged when a page or a translation of it changes.
+
+What is cached: the HTML of a page served by Wagtail (``wagtail_serve``) to a GET with no
+query string but ``?region=``, from a reader with no session or message cookie and not
+logged in; only a 200 that sets no cookie, renders no CSRF token, and is not marked
+private or uncacheable (Wagtail marks pages with view restrictions so). Previews are
+served by the admin, not ``wagtail_serve``, and so never cached; ``wagtail_serve`` itself
+serves only live pages, so a draft is never cached. A copy is kept per scheme, host, path,
+language and region (``?region=`` or the region cookie, only for region codes that exist;
+an unknown code is served uncached, so junk values cannot fill the cache).
+
+How it is purged: every cache key includes generation tokens, read in one round trip: one
+for the whole site, one for the exact path, and one per path prefix (``/es/``,
+``/es/depression/``, ...). Changing a token makes every copy it covers unreachable, at
+once and without a race: a page rendered from old data is stored under the old token,
+which no later request reads. When a page is published or unpublished (Wagtail's signals,
+connected in ``CmsConfig.ready()``), ``purge_page`` renews, for the page and each of its
+translations, the token of its subtree (the page and the pages under it, whose back links
+show its title) and the exact token of its parent (the topic or home listing). A moved or
+renamed page renews the subtree of its old path; a change of regions or emergency numbers
+renews the whole site. Purging runs again after the transaction commits, so a request
+that read the old rows in between cannot keep them. ``CMS_PAGE_CACHE_SECONDS`` bounds
+the life of every copy in any case.
+
+With ``WAGTAILFRONTENDCACHE`` set (a CDN, see the README), the same URLs are purged there.
+"""
+
+import hashlib
+import uuid
+from urllib.parse import unquote
+
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import caches
+from django.db import transaction
+from django.http import HttpResponse
+from django.utils.cache import get_max_age
+from django.utils.translation import get_language_from_path
+
+from .reading import REGION_COOKIE
+
+HEADER = "X-Carelingua-Cache"
+PREFIX = "carelingua:page:"
+REGIONS_KEY = PREFIX + "regions"
+ALL_KEY = PREFIX + "gen:all"
+# Query parameters a cached page may have; any other parameter is served uncached.
+CACHEABLE_PARAMETERS = {"region"}
+UNCACHEABLE_DIRECTIVES = ("private", "no-cache", "no-store")
+
+
+def page_cache():
+    return caches[settings.CMS_PAGE_CACHE_ALIAS]
+
+
+def _digest(text):
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def exact_key(path):
+    return f"{PREFIX}gen:exact:{_digest(path)}"
+
+
+def subtree_key(path):
+    return f"{PREFIX}gen:tree:{_digest(path)}"
+
+
+def path_prefixes(path):
+    """``/es/depression/x/`` -> ``/es/``, ``/es/depression/``, ``/es/depression/x/``."""
+    parts = [part for part in path.split("/") if part]
+    return ["/" + "/".join(parts[: i + 1]) + "/" for i in range(len(parts))] or ["/"]
+
+
+def token_lifetime():
+    """Tokens outlive the copies they cover; one that expires early only costs a render."""
+    return 2 * settings.CMS_PAGE_CACHE_SECONDS
+
+
+def _generations(cache, keys):
+    """The current token of each key; a key never set (or expired) gets a fresh one."""
+    found = cache.get_many(keys)
+    for key in keys:
+        if key not in found:
+            cache.add(key, uuid.uuid4().hex, timeout=token_lifetime())
+            found[key] = cache.get(key)
+    return [found[key] for key in keys]
+
+
+def known_regions(cache):
+    codes = cache.get(REGIONS_KEY)
+    if codes is None:
+        from .models import Region
+
+        codes = set(Region.objects.values_list("code", flat=True))
+        cache.set(REGIONS_KEY, codes, timeout=settings.CMS_PAGE_CACHE_SECONDS)
+    return codes
+
+
+def region_of(request, cache):
+    """The region codes a request names (``?region=``, then the cookie), as part of its key;
+    None when either names a region that does not exist, or there are several."""
+    asked = request.GET.getlist("region")
+    if len(asked) > 1:
+        return None
+    codes = [asked[0] if asked else "", request.COOKIES.get(REGION_COOKIE, "")]
+    if any(code and code not in known_regions(cache) for code in codes):
+        return None
+    return "|".join(codes)
+
+
+def cache_key(request, cache):
+    """The key of this request's copy, or None when the request must not be served from cache."""
+    if settings.CMS_PAGE_CACHE_SECONDS <= 0 or request.method != "GET":
+        return None
+    if not set(request.GET) <= CACHEABLE_PARAMETERS or not get_language_from_path(request.path_info):
+        return None  # pages live under a language prefix; the admin, API and files do not
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or CookieStorage.cookie_name in request.COOKIES:
+        return None  # a session may be logged in, carry messages or a passed page password
+    if getattr(request, "user", None) is not None and request.user.is_authenticated:
+        return None
+    region = region_of(request, cache)
+    if region is None:
+        return None
+    path = request.path
+    generation_keys = [ALL_KEY, exact_key(path), *(subtree_key(prefix) for prefix in path_prefixes(path))]
+    generations = _generations(cache, generation_keys)
+    variant = "\n".join(
+        [request.scheme, request.get_host(), path, getattr(request, "LANGUAGE_CODE", ""), region, *generations]
+    )
+    return f"{PREFIX}html:{_digest(variant)}"
+
+
+def storable(request, response):
+    """Whether this response may be kept for other anonymous readers."""
+    match = getattr(request, "resolver_match", None)
+    if match is None or match.url_name != "wagtail_serve" or getattr(request, "is_preview", False):
+        return False
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False  # the page holds a CSRF token of this reader
+    session = getattr(request, "session", None)
+    if session is not None and session.modified:
+        return False
+    cache_control = response.get("Cache-Control", "").lower()
+    return not any(directive in cache_control for directive in UNCACHEABLE_DIRECTIVES) and get_max_age(response) != 0
+
+
+class PageCacheMiddleware:
+    """Serves anonymous readers' page views from the cache. Goes last in MIDDLEWARE, after
+    authentication and messages, so a hit skips routing, the database and templates."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        cache = page_cache()
+        key = cache_key(request, cache)
+        if key is None:
+            return self.get_response(request)
+        cached = cache.get(key)
+        if cached is not None:
+            content, headers = cached
+            response = HttpResponse(content, headers=headers)
+            response[HEADER] = "hit"
+            return response
+        response = self.get_response(request)
+        if storable(request, response):
+            # Only the view's own headers: the middleware around this one adds the rest on a hit too.
+            cache.set(key, (response.content, dict(response.headers)), timeout=settings.CMS_PAGE_CACHE_SECONDS)
+            response[HEADER] = "miss"
+        return response
+
+
+def caching():
+    return settings.CMS_PAGE_CACHE_SECONDS > 0 or bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
+
+
+def page_path(page):
+    """The public path of a page (language prefix included), or None if it has none."""
+    parts = page.get_url_parts()
+    return unquote(parts[2]) if parts else None
+
+
+def renew(keys):
+    page_cache().set_many({key: uuid.uuid4().hex for key in keys}, timeout=token_lifetime())
+
+
+def purge_paths(subtrees=(), exact=()):
+    """Make every cached copy under ``subtrees`` and at ``exact`` unreachable, now and after commit."""
+    keys = [subtree_key(path) for path in subtrees] + [exact_key(path) for path in exact]
+    if keys:
+        renew(keys)
+        transaction.on_commit(lambda: renew(keys))
+
+
+def purge_everything():
+    page_cache().delete(REGIONS_KEY)
+    renew([ALL_KEY])
+    transaction.on_commit(lambda: renew([ALL_KEY]))
+
+
+def purge_page(page):
+    """A page changed: its copies in every language, the pages below them, their parents' listings."""
+    if not caching():
+        purge_everything()  # nothing is being cached: forget any copy from before, without a query
+        return
+    translations = list(page.get_translations(inclusive=True))
+    parents = [parent for parent in (t.get_parent() for t in translations) if parent and not parent.is_root()]
+    purge_paths(
+        subtrees={page_path(t) for t in translations} - {None},
+        exact={page_path(parent) for parent in parents} - {None},
+    )
+    purge_frontend_cache([*translations, *parents])
+
+
+def purge_frontend_cache(pages):
+    """Purge the same pages from a CDN, when ``WAGTAILFRONTENDCACHE`` configures one (README)."""
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+
+    batch = PurgeBatch()
+    batch.add_pages(pages)
+    batch.purge()
+
+
+# Signal handlers, connected in CmsConfig.ready().
+
+
+def purge_published_page(sender, instance, **kwargs):
+    """page_published and page_unpublished."""
+    purge_page(instance)
+
+
+def purge_renamed_page(sender, instance, instance_before=None, **kwargs):
+    """page_slug_changed: the old URLs of the page and of every page under it."""
+    purge_page(instance)
+    old_path = page_path(instance_before) if caching() and instance_before is not None else None
+    purge_paths(subtrees=[old_path] if old_path else [])
+
+
+def purge_moved_page(sender, instance, **kwargs):
+    """post_page_move: every URL under the old place changed; moves are rare, so purge all."""
+    purge_everything()
+
+
+def purge_regions(sender, **kwargs):
+    """Region and RegionNumber saved or deleted: every care card shows the region's numbers."""
+    purge_everything()

@@ -1,0 +1,284 @@
+"""What the translation screens show, computed in Python so that the templates stay thin.
+
+Links between the screens; a catalog's progress and status; source texts marked up
+(placeholders, word diffs); and the quality of a translation: the QA findings of each
+segment, their totals, the readability of the whole and translation memory suggestions.
+"""
+
+import difflib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db.models import Count
+from django.urls import reverse
+from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+from wagtail.models import Page
+
+from .extract import SEPARATOR
+from .machine.backends import backend_label
+from .models import Segment, TranslationCatalog
+from .qa import ERROR, WARNING
+
+NAMESPACE = "carelingua_translations"
+UNFINISHED = "unfinished"
+WITH_ERRORS = "errors"
+STATE_FILTERS = [
+    ("", gettext_lazy("All")),
+    (UNFINISHED, gettext_lazy("Unfinished")),
+    (Segment.UNTRANSLATED, gettext_lazy("Untranslated")),
+    (Segment.FUZZY, gettext_lazy("Needs review")),
+    (Segment.MACHINE, gettext_lazy("Machine suggestions")),
+    (Segment.TRANSLATED, gettext_lazy("Translated")),
+    (WITH_ERRORS, gettext_lazy("With errors")),
+]
+
+# The finding of an empty translation. The editor leaves it out: the state “Untranslated”
+# says so already, and such a segment cannot be built or reviewed anyway.
+EMPTY = "empty"
+SEVERITIES = {
+    ERROR: (gettext_lazy("Error"), gettext_lazy("Blocks submission for review.")),
+    WARNING: (gettext_lazy("Warning"), gettext_lazy("A reviewer must acknowledge this.")),
+}
+
+
+# Links
+
+
+def url(name, *args):
+    return reverse(f"{NAMESPACE}:{name}", args=args)
+
+
+def overview_url(source):
+    """The overview lists a page's translations; other models have none."""
+    return url("overview", source.pk) if isinstance(source, Page) else ""
+
+
+def catalogs_of(page):
+    """Every catalog a page takes part in, as the source or as a translation."""
+    return TranslationCatalog.objects.filter(content_type_id=page.content_type_id, translation_key=page.translation_key)
+
+
+# Progress and status
+
+
+@dataclass
+class Progress:
+    """Finished (translated) segments of the current ones; fuzzy and machine ones are not finished."""
+
+    counts: dict = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, catalog):
+        rows = catalog.segments.current().order_by().values_list("state").annotate(n=Count("pk"))
+        return cls(dict(rows))
+
+    @classmethod
+    def of_segments(cls, segments):
+        return cls(dict(Counter(segment.state for segment in segments)))
+
+    @property
+    def done(self):
+        return self.counts.get(Segment.TRANSLATED, 0)
+
+    @property
+    def total(self):
+        return sum(self.counts.values())
+
+    @property
+    def percent(self):
+        return 100 * self.done // self.total if self.total else 100
+
+    @property
+    def label(self):
+        # Translators: progress of a translation, e.g. “12 of 96 segments translated (12%)”
+        return _("%(done)d of %(total)d segments translated (%(percent)d%%)") % {
+            "done": self.done,
+            "total": self.total,
+            "percent": self.percent,
+        }
+
+    def count(self, state):
+        if not state:
+            return self.total
+        return self.total - self.done if state == UNFINISHED else self.counts.get(state, 0)
+
+    def as_json(self):
+        return {"done": self.done, "total": self.total, "percent": self.percent, "label": self.label}
+
+
+def catalog_status(catalog, progress):
+    """(CSS modifier, text) of a catalog's state, derived from its segments."""
+    unfinished = progress.total - progress.done
+    if catalog.built_revision_id and unfinished:
+        text = ngettext(
+            "Outdated: %(count)d segment to revisit", "Outdated: %(count)d segments to revisit", unfinished
+        ) % {"count": unfinished}
+        return "outdated", text
+    if not unfinished:
+        return "complete", _("Complete")
+    if progress.counts.get(Segment.UNTRANSLATED, 0) == progress.total:
+        return "new", _("Not translated yet")
+    return "progress", _("In progress")
+
+
+# Source texts
+
+
+def word_diff(old, new):
+    """The change from ``old`` to ``new``, word by word, as HTML with <del> and <ins>."""
+    before, after = re.split(r"(\s+)", old), re.split(r"(\s+)", new)
+    parts = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
+        if op == "equal":
+            parts.append(conditional_escape("".join(before[i1:i2])))
+        if op in ("delete", "replace"):
+            parts.append(format_html("<del>{}</del>", "".join(before[i1:i2])))
+        if op in ("insert", "replace"):
+            parts.append(format_html("<ins>{}</ins>", "".join(after[j1:j2])))
+    return format_html_join("", "{}", ((part,) for part in parts))
+
+
+PLACEHOLDER = re.compile(r"(</?\d+/?>)")
+
+
+def marked_placeholders(text):
+    """Source text as HTML, with the placeholders such as <1>…</1> marked so they stand out."""
+    parts = PLACEHOLDER.split(text)
+    marked = (format_html('<span class="tl-placeholder">{}</span>', p) if i % 2 else p for i, p in enumerate(parts))
+    return format_html_join("", "{}", ((part,) for part in marked))
+
+
+@dataclass
+class SegmentGroup:
+    """Consecutive segments of one field or kind of block, e.g. “Body › Care card”."""
+
+    title: str
+    rows: list = field(default_factory=list)
+
+
+def group_segments(segments):
+    groups = []
+    for segment in segments:
+        parts = segment.label.split(SEPARATOR) if segment.label else [segment.context]
+        title = SEPARATOR.join(parts[:2])
+        if not groups or groups[-1].title != title:
+            groups.append(SegmentGroup(title))
+        segment.sublabel = SEPARATOR.join(parts[2:])
+        segment.marked_source = marked_placeholders(segment.source)
+        changed = segment.previous_source and segment.previous_source != segment.source
+        segment.diff = word_diff(segment.previous_source, segment.source) if changed else ""
+        segment.rows = text_rows(max(len(segment.source), len(segment.translation)))
+        groups[-1].rows.append(segment)
+    return groups
+
+
+def text_rows(length):
+    """Lines for a translation box: enough for the longer of the source and the translation."""
+    return 5 if length > 160 else 4 if length > 110 else 3 if length > 60 else 2
+
+
+def filter_segments(segments, state, findings):
+    """The segments one of ``STATE_FILTERS`` shows; ``findings`` as from ``shown_findings``."""
+    if state == UNFINISHED:
+        return [segment for segment in segments if segment.state != Segment.TRANSLATED]
+    if state == WITH_ERRORS:
+        return [segment for segment in segments if has_error(findings.get(segment.pk, ()))]
+    return [segment for segment in segments if segment.state == state] if state else segments
+
+
+def annotate_segments(segments, findings):
+    """Give each segment what its row shows besides its text: findings, and the machine service."""
+    labels = {}
+    for segment in segments:
+        found = findings.get(segment.pk, [])
+        segment.findings = [finding_json(finding) for finding in found]
+        segment.error_count, segment.warning_count = int(has_error(found)), warning_count(found)
+        name = segment.machine_backend
+        if segment.state == Segment.MACHINE and name and name not in labels:
+            labels[name] = backend_label(name)
+        segment.machine_label = labels.get(name, "") if segment.state == Segment.MACHINE else ""
+    return segments
+
+
+# Quality
+
+
+def shown_findings(findings):
+    """Findings as the editor shows them: without the “empty” one, and only for segments that keep some."""
+    shown = {pk: [finding for finding in found if finding.code != EMPTY] for pk, found in findings.items()}
+    return {pk: found for pk, found in shown.items() if found}
+
+
+def has_error(findings):
+    return any(finding.severity == ERROR for finding in findings)
+
+
+def warning_count(findings):
+    return sum(finding.severity == WARNING for finding in findings)
+
+
+def finding_json(finding):
+    label, note = SEVERITIES[ERROR if finding.severity == ERROR else WARNING]
+    return {
+        "severity": finding.severity,
+        "code": finding.code,
+        "message": str(finding.message),
+        "label": str(label),
+        "note": str(note),
+    }
+
+
+@dataclass(frozen=True)
+class QualitySummary:
+    """Segments with at least one error (each blocks review) and warnings (each to acknowledge)."""
+
+    errors: int = 0
+    warnings: int = 0
+
+    @classmethod
+    def of(cls, findings):
+        found = findings.values()
+        return cls(sum(has_error(f) for f in found), sum(warning_count(f) for f in found))
+
+
+def readability_lines(result):
+    """The readability of a translation as lines of text: a score and its target, or why there is none."""
+    if not result.scores:
+        return [{"text": result.message, "meets_target": None, "status": ""}]
+    lines = []
+    for score in result.scores:
+        value = score.value
+        if score.reading_age is not None:
+            value = _("reading age %(age)s") % {"age": score.reading_age}
+        # Translators: a readability score, e.g. “Szigriszt-Pazos (INFLESZ): 71.6 (target: 65 or higher)”
+        text = _("%(metric)s: %(value)s (target: %(target)s)") % {
+            "metric": score.name,
+            "value": value,
+            "target": score.target,
+        }
+        status = _("meets the target") if score.meets_target else _("misses the target")
+        lines.append({"text": text, "meets_target": score.meets_target, "status": status})
+    return lines
+
+
+def suggestion_json(suggestion):
+    """One translation memory suggestion, with the words the editor shows next to it."""
+    return {
+        "text": suggestion.text,
+        "source": suggestion.source,
+        "score": suggestion.score,
+        "exact": suggestion.exact,
+        # Translators: how closely a remembered source text matches this one, e.g. “85% match”
+        "score_label": _("%(score)d%% match") % {"score": suggestion.score},
+        "page_title": suggestion.page_title,
+        # Translators: where a translation memory suggestion comes from, e.g. “From “Sleep and depression””
+        "origin": _("From “%(title)s”") % {"title": suggestion.page_title} if suggestion.page_title else "",
+    }
+
+
+def findings_json(findings):
+    """One segment's findings as the editor's JSON gives them, without the “empty” one."""
+    return [finding_json(finding) for finding in findings if finding.code != EMPTY]
