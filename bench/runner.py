@@ -17,9 +17,11 @@ def fresh_database():
     when DATABASE_URL points there, so a test run going on at the same time keeps its own."""
     default = settings.DATABASES["default"]
     if default["ENGINE"].endswith("sqlite3"):
-        default["TEST"] = {"NAME": str(Path(tempfile.mkdtemp(prefix="carelingua-bench-")) / "bench.sqlite3")}
+        default.setdefault("TEST", {})["NAME"] = str(
+            Path(tempfile.mkdtemp(prefix="carelingua-bench-")) / "bench.sqlite3"
+        )
     else:
-        default["TEST"] = {"NAME": "test_carelingua_bench"}
+        default.setdefault("TEST", {})["NAME"] = "test_carelingua_bench"
     databases = setup_databases(verbosity=0, interactive=False)
     call_command("load_demo", "--force", stdout=io.StringIO())
     return databases

@@ -1,0 +1,92 @@
+"""The browser tests' tools: Debian's Chromium and ChromeDriver, and two npm packages.
+
+Chromium, ChromeDriver and Java come from Debian (scripts/system-deps.sh installs them).
+axe-core and the Nu Html Checker (vnu-jar) come from the npm registry with `npm pack`, at
+the versions below, checked against the registry's sha512 integrity, and are unpacked once
+into the virtual environment (.venv/browser-tools/); nothing is committed.
+"""
+
+import base64
+import hashlib
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+from pathlib import Path
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMEDRIVER = "/usr/bin/chromedriver"
+CHROMIUM_FLAGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--window-size=1280,1024",
+]
+AXE_CORE = (
+    "axe-core",
+    "4.14.1",
+    "FHfa+lmNjQZfJz1q8wKqIDwC6DExcHt/pkjNQb09a3NPjCKg2rhu5qb2S4r76ASyFNNtuFooJpZe37OgudVGtQ==",
+)
+VNU_JAR = (
+    "vnu-jar",
+    "26.9.27",
+    "TkQd5DFfOaWC9ebtvozTsrH2Vaod3jYg+vrOeREzIXxBexLz9+rS2DNtjn7+RPUiZhgli0SghgBX6RJRNea0KA==",
+)
+CACHE = Path(sys.prefix) / "browser-tools"
+
+
+def missing_programs():
+    """What the browser tests need from Debian and cannot find, by package name."""
+    wanted = {"chromium": CHROMIUM, "chromium-driver": CHROMEDRIVER, "default-jre-headless": "java", "npm": "npm"}
+    return [package for package, program in wanted.items() if not shutil.which(program)]
+
+
+def npm_package(name, version, sha512):
+    """The unpacked ``package/`` folder of an npm package, fetched once with `npm pack`."""
+    target = CACHE / f"{name}-{version}"
+    if not (target / "package").is_dir():
+        CACHE.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(dir=CACHE) as work:
+            subprocess.run(
+                ["npm", "pack", f"{name}@{version}", "--pack-destination", work, "--silent"],  # noqa: S607
+                check=True,
+                capture_output=True,
+                timeout=600,
+            )
+            tarball = next(Path(work).glob("*.tgz"))
+            digest = base64.b64encode(hashlib.sha512(tarball.read_bytes()).digest()).decode()
+            if digest != sha512:
+                raise RuntimeError(f"{tarball.name} does not match the pinned sha512 integrity")
+            unpacked = Path(work) / "unpacked"
+            with tarfile.open(tarball) as archive:
+                archive.extractall(unpacked, filter="data")
+            unpacked.rename(target)
+    return target / "package"
+
+
+def axe_source():
+    return (npm_package(*AXE_CORE) / "axe.min.js").read_text()
+
+
+def vnu_jar():
+    return npm_package(*VNU_JAR) / "build" / "dist" / "vnu.jar"
+
+
+def chrome():
+    from selenium import webdriver
+    from selenium.webdriver.chrome.options import Options
+    from selenium.webdriver.chrome.service import Service
+
+    options = Options()
+    options.binary_location = CHROMIUM
+    for flag in CHROMIUM_FLAGS:
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver.set_script_timeout(60)
+    driver.set_page_load_timeout(60)
+    return driver
