@@ -3,6 +3,7 @@
 import re
 
 from django.http import Http404
+from django.middleware.locale import LocaleMiddleware
 from django.urls import Resolver404, resolve
 from django.utils import translation
 
@@ -39,3 +40,16 @@ def _resolves(path):
     except Resolver404:
         return False
     return True
+
+
+class SiteLocaleMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware, except that paths which never carry a language prefix
+    (the API, the admin, documents, static and media files) answer their own 404 instead of
+    being redirected to ``/en/...``, where they would 404 again."""
+
+    UNPREFIXED = ("/api/", "/admin/", "/documents/", "/static/", "/media/")
+
+    def process_response(self, request, response):
+        if request.path_info.startswith(self.UNPREFIXED):
+            return response
+        return super().process_response(request, response)

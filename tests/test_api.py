@@ -149,3 +149,9 @@ def test_an_unknown_language_is_a_clear_bad_request(client, demo, code):
 def test_the_api_is_read_only(client, article):
     assert client.post("/api/v2/articles/", {"title": "x"}).status_code == 405
     assert client.delete(f"/api/v2/articles/{article.pk}/").status_code == 405
+
+
+def test_an_unknown_article_in_the_api_is_a_plain_404_not_a_language_redirect(client, demo):
+    response = client.get("/api/v2/articles/999999/")
+    assert response.status_code == 404
+    assert not client.get("/api/v2/articles/999999/").get("Location", "").startswith("/en/")

@@ -45,7 +45,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "cms.middleware.SiteLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -190,6 +190,4 @@ CARELINGUA_QA = {"PHONE_NUMBERS": "cms.regions.all_phone_numbers"}
 
 # The public reading experience (cms.reading). A path such as /xx/... for a language the
 # site does not publish is a 404 rather than LocaleMiddleware's redirect to /en/xx/...
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.middleware.locale.LocaleMiddleware"), "cms.middleware.UnknownLanguageMiddleware"
-)
+MIDDLEWARE.insert(MIDDLEWARE.index("cms.middleware.SiteLocaleMiddleware"), "cms.middleware.UnknownLanguageMiddleware")
