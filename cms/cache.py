@@ -38,6 +38,7 @@ from django.utils.cache import get_max_age
 from django.utils.translation import get_language_from_path
 
 from .reading import REGION_COOKIE
+from .regions import region_from_accept_language
 
 HEADER = "X-Carelingua-Cache"
 PREFIX = "carelingua:page:"
@@ -96,7 +97,7 @@ def known_regions(cache):
 
 
 def region_of(request, cache):
-    """The region codes a request names (``?region=``, then the cookie), as part of its key;
+    """The region codes a request names (``?region=``, the cookie, the browser's languages), as part of its key;
     None when either names a region that does not exist, or there are several."""
     asked = request.GET.getlist("region")
     if len(asked) > 1:
@@ -104,7 +105,8 @@ def region_of(request, cache):
     codes = [asked[0] if asked else "", request.COOKIES.get(REGION_COOKIE, "")]
     if any(code and code not in known_regions(cache) for code in codes):
         return None
-    return "|".join(codes)
+    # With neither, the browser's languages choose the region (Region.for_request).
+    return "|".join([*codes, region_from_accept_language(request.headers.get("Accept-Language", ""))])
 
 
 def cache_key(request, cache):

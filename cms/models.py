@@ -191,11 +191,22 @@ class Region(ClusterableModel):
     @classmethod
     def for_request(cls, request, regions=None):
         """The reader's region: ``?region=`` if it names one, else the one they chose before
-        (the ``region`` cookie), else the site default. Unknown codes are ignored."""
+        (the ``region`` cookie), else the one their browser's languages point to (es-ES:
+        Spain), else the site default. Unknown codes are ignored."""
+        from .regions import region_from_accept_language
+
         if regions is None:
             regions = cls.objects.prefetch_related("numbers")
         by_code = {region.code: region for region in regions}
-        wanted = [request.GET.get("region"), request.COOKIES.get(reading.REGION_COOKIE)] if request is not None else []
+        wanted = (
+            [
+                request.GET.get("region"),
+                request.COOKIES.get(reading.REGION_COOKIE),
+                region_from_accept_language(request.headers.get("Accept-Language", "")),
+            ]
+            if request is not None
+            else []
+        )
         code = next((code for code in wanted if code in by_code), settings.CMS_DEFAULT_REGION)
         return by_code.get(code)
 

@@ -44,6 +44,24 @@ REGIONS = {
 }
 
 
+# Countries whose readers get a region's numbers when they have not chosen one, read from
+# the region subtags of their browser's languages (en-GB, es-ES, pl-PL ...). 112 works in
+# every EU country, so EU readers without a region of their own get the EU numbers.
+EU_COUNTRIES = "at be bg hr cy cz dk ee fi fr de gr hu ie it lv lt lu mt nl pl pt ro sk si se".split()
+COUNTRY_REGIONS = {"gb": "uk", "uk": "uk", "us": "us", "es": "es", **dict.fromkeys(EU_COUNTRIES, "eu")}
+
+
+def region_from_accept_language(header):
+    """The region code the reader's browser languages point to, or "" if none does."""
+    from django.utils.translation.trans_real import parse_accept_lang_header
+
+    for language, _quality in parse_accept_lang_header(header[:500] if header else ""):
+        country = language.partition("-")[2].lower()[:2]
+        if country in COUNTRY_REGIONS:
+            return COUNTRY_REGIONS[country]
+    return ""
+
+
 def load_regions(verified_on=VERIFIED_ON):
     """Create or update every region above; numbers are replaced as a whole."""
     for code, data in REGIONS.items():

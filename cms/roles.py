@@ -18,6 +18,8 @@ SOURCE_LANGUAGE = "en"
 # Page permission codenames each role gets on its language trees.
 EDIT = ["add_page", "change_page", "lock_page"]
 PUBLISH = [*EDIT, "publish_page"]
+# Reviewers open and approve pages; no adding, moving or deleting.
+REVIEW = ["change_page", "publish_page"]
 
 
 def language_name(code):
@@ -37,7 +39,7 @@ def role_groups():
     for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
         # The last approval publishes, as its approver; the publish button itself is hidden
         # on pages that need medical review, and the publish gate checks every path.
-        roles.append((f"Medical reviewers ({language_name(code)})", PUBLISH, [code]))
+        roles.append((f"Medical reviewers ({language_name(code)})", REVIEW, [code]))
     for code in translated:
         roles.append((f"Translators ({language_name(code)})", EDIT, [code]))
         roles.append((f"Linguistic reviewers ({language_name(code)})", EDIT, [code]))
@@ -60,6 +62,10 @@ def ensure_groups():
                 GroupPagePermission.objects.get_or_create(
                     group=group, page=homes[code], permission=page_perms[codename]
                 )
+            # A role's rights are exactly these: drop any it had before.
+            GroupPagePermission.objects.filter(group=group, page=homes[code]).exclude(
+                permission__codename__in=codenames
+            ).delete()
         groups[name] = group
     ensure_workflows(homes, groups)
     return groups

@@ -198,3 +198,9 @@ def test_turned_off_it_serves_every_request_fresh(client, article, settings):
     settings.CMS_PAGE_CACHE_SECONDS = 0
     for _ in range(2):
         assert get(client, article.url)[1] is None
+
+
+def test_readers_whose_browsers_point_to_different_regions_get_their_own_copies(client, article):
+    spain = client.get(article.url, HTTP_ACCEPT_LANGUAGE="es-ES").content.decode()
+    usa = client.get(article.url, HTTP_ACCEPT_LANGUAGE="en-US").content.decode()
+    assert "tel:112" in spain and "tel:911" in usa and "tel:911" not in spain

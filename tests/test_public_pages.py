@@ -159,3 +159,27 @@ def test_unknown_page_is_a_404_with_the_site_template(client, demo):
     response = client.get("/en/no-such-page/")
     assert response.status_code == 404
     assert b"<html" in response.content
+
+
+@pytest.mark.parametrize(
+    ("accept_language", "number"),
+    [("es-ES,es;q=0.9", "tel:112"), ("en-US,en;q=0.8", "tel:911"), ("pl-PL", "tel:112"), ("en-GB", "tel:999")],
+)
+def test_without_a_chosen_region_the_browser_languages_pick_the_numbers(client, article, accept_language, number):
+    page = soup(client.get(article.url, HTTP_ACCEPT_LANGUAGE=accept_language))
+    assert number in {a["href"] for a in page.select("a[href^='tel:']")}
+
+
+def test_a_chosen_region_wins_over_the_browser_languages(client, article):
+    page = soup(client.get(article.url + "?region=us", HTTP_ACCEPT_LANGUAGE="es-ES"))
+    assert "tel:911" in {a["href"] for a in page.select("a[href^='tel:']")}
+
+
+def test_an_urgent_card_with_no_number_in_the_region_still_says_what_to_do(client, article):
+    page = soup(client.get(article.url + "?region=eu"))
+    urgent = next(card for card in page.select(".care-card--urgent"))
+    assert "Call your local emergency number." in urgent.get_text()
+
+
+def test_the_home_page_title_is_the_site_name_once(client, demo):
+    assert soup(client.get("/en/")).title.get_text(strip=True) == "Carelingua"

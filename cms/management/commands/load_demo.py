@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.test.utils import override_settings
 
 from cms.demo.loader import load_demo
 from cms.demo.users import DEMO_PASSWORD
@@ -24,7 +25,10 @@ class Command(BaseCommand):
                 "load_demo creates logins with a published password, so it only runs with DEBUG on. "
                 "Use --force if this really is not a live site."
             )
-        logins = load_demo()
+        # The demo walks every page through review, which would email each reviewer; in
+        # development those emails would bury the logins printed below.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+            logins = load_demo()
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))
         self.stdout.write(f"Log in at /admin/ with one of these users; every password is {DEMO_PASSWORD!r}:")
         width = max(len(username) for username, _role, _name in logins)
