@@ -1,9 +1,12 @@
-"""The page buttons that lead to the translation screens: Translate, Translations, Translation editor."""
+"""The ways into the translation screens: the page buttons (Translate, Translations, Translation
+editor), the admin menu's work list and the dashboard panel of unfinished translations."""
 
 from django.utils.translation import gettext_lazy
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
-from .editor import NAMESPACE, catalogs_of, url
+from .editor import NAMESPACE, catalogs_of, editable_catalogs, unfinished, url, worklist, worklist_rows
 from .permissions import can_start_translation
 
 
@@ -49,3 +52,32 @@ def page_header_buttons(page):
     if any(source == page.locale_id for _pk, source, _target in rows):
         buttons.append(OverviewButton(page=page, priority=76))
     return buttons
+
+
+class WorklistMenuItem(MenuItem):
+    """“Translations” in the admin menu, for whoever may translate at least one catalog."""
+
+    def is_shown(self, request):
+        return editable_catalogs(request.user).exists()
+
+
+def worklist_menu_item():
+    return WorklistMenuItem(
+        gettext_lazy("Translations"), url("worklist"), name="translations", icon_name="globe", order=150
+    )
+
+
+class UnfinishedTranslationsPanel(Component):
+    """The dashboard's “Your translations”: the first unfinished catalogs the user may translate."""
+
+    name = "carelingua_translations"
+    order = 90
+    template_name = "translations/_dashboard_panel.html"
+    limit = 10
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context):
+        rows = worklist_rows(unfinished(worklist(self.user))[: self.limit])
+        return {"rows": rows, "worklist_url": url("worklist")}

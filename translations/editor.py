@@ -7,24 +7,31 @@ segment, their totals, the readability of the whole and translation memory sugge
 
 import difflib
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count
+from django.contrib.auth import get_permission_codename
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
-from wagtail.models import Page
+from wagtail.models import Page, get_translatable_models
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .extract import SEPARATOR
+from .forms import language_name
 from .machine.backends import backend_label
 from .models import Segment, TranslationCatalog
 from .qa import ERROR, WARNING
+from .review import content_hash
+from .review_models import MEDICAL, SignOff
 
 NAMESPACE = "carelingua_translations"
 UNFINISHED = "unfinished"
 WITH_ERRORS = "errors"
+WITH_WARNINGS = "warnings"
 STATE_FILTERS = [
     ("", gettext_lazy("All")),
     (UNFINISHED, gettext_lazy("Unfinished")),
@@ -33,6 +40,7 @@ STATE_FILTERS = [
     (Segment.MACHINE, gettext_lazy("Machine suggestions")),
     (Segment.TRANSLATED, gettext_lazy("Translated")),
     (WITH_ERRORS, gettext_lazy("With errors")),
+    (WITH_WARNINGS, gettext_lazy("With warnings")),
 ]
 
 # The finding of an empty translation. The editor leaves it out: the state “Untranslated”
@@ -62,6 +70,8 @@ def catalogs_of(page):
 
 
 # Progress and status
+
+STATES = Segment.STATE_CHOICES
 
 
 @dataclass
@@ -99,6 +109,16 @@ class Progress:
             "total": self.total,
             "percent": self.percent,
         }
+
+    @staticmethod
+    def annotations():
+        """Count annotations of a catalog queryset, one per state, for ``of_annotated``."""
+        current = Q(segments__obsolete=False)
+        return {f"n_{state}": Count("segments", filter=current & Q(segments__state=state)) for state, _ in STATES}
+
+    @classmethod
+    def of_annotated(cls, catalog):
+        return cls({state: getattr(catalog, f"n_{state}") for state, _ in STATES})
 
     def count(self, state):
         if not state:
@@ -186,6 +206,8 @@ def filter_segments(segments, state, findings):
         return [segment for segment in segments if segment.state != Segment.TRANSLATED]
     if state == WITH_ERRORS:
         return [segment for segment in segments if has_error(findings.get(segment.pk, ()))]
+    if state == WITH_WARNINGS:
+        return [segment for segment in segments if warning_count(findings.get(segment.pk, ()))]
     return [segment for segment in segments if segment.state == state] if state else segments
 
 
@@ -244,6 +266,19 @@ class QualitySummary:
         return cls(sum(has_error(f) for f in found), sum(warning_count(f) for f in found))
 
 
+def warnings_accepted(catalog, segments):
+    """Whether the translation is live as its last medical sign-off approved it, warnings included,
+    and no segment changed since: one query, on top of the segments already loaded."""
+    target = catalog.target_object
+    if not isinstance(target, Page):
+        return False
+    sign_offs = SignOff.objects.filter(page_id=target.pk, role=MEDICAL, content_hash=content_hash(target))
+    signed_at = sign_offs.order_by("-created_at").values_list("created_at", flat=True).first()
+    if signed_at is None or not target.live or target.has_unpublished_changes:
+        return False
+    return all(segment.updated_at is None or segment.updated_at <= signed_at for segment in segments)
+
+
 def readability_lines(result):
     """The readability of a translation as lines of text: a score and its target, or why there is none."""
     if not result.scores:
@@ -282,3 +317,69 @@ def suggestion_json(suggestion):
 def findings_json(findings):
     """One segment's findings as the editor's JSON gives them, without the “empty” one."""
     return [finding_json(finding) for finding in findings if finding.code != EMPTY]
+
+
+# Work lists
+
+
+def editable_catalogs(user):
+    """The catalogs ``user`` may translate, as ``can_edit_translation`` decides, in one query:
+    pages whose translation is in a page tree they can edit, snippets whose model they can change."""
+    catalogs = TranslationCatalog.objects.all()
+    if not user.is_active:
+        return catalogs.none()
+    if user.is_superuser:
+        return catalogs
+    pages = PagePermissionPolicy().instances_user_has_any_permission_for(user, {"change"})
+    targets = pages.filter(translation_key=OuterRef("translation_key"), locale_id=OuterRef("target_locale_id"))
+    snippets = [
+        model
+        for model in get_translatable_models(include_subclasses=True)
+        if not issubclass(model, Page)
+        and user.has_perm(f"{model._meta.app_label}.{get_permission_codename('change', model._meta)}")
+    ]
+    content_types = [ct.pk for ct in ContentType.objects.get_for_models(*snippets).values()]
+    return catalogs.filter(Exists(targets) | Q(content_type_id__in=content_types))
+
+
+def worklist(user):
+    """What ``user`` may translate, with each catalog's progress counted in the same query."""
+    sources = Page.objects.filter(translation_key=OuterRef("translation_key"), locale_id=OuterRef("source_locale_id"))
+    return (
+        editable_catalogs(user)
+        .select_related("target_locale")
+        .annotate(
+            **Progress.annotations(),
+            page_title=Subquery(sources.values("draft_title")[:1]),
+            source_page_id=Subquery(sources.values("pk")[:1]),
+        )
+        .order_by("page_title", "target_locale__language_code", "pk")
+    )
+
+
+def unfinished(catalogs):
+    return catalogs.filter(Exists(Segment.objects.unfinished().filter(catalog_id=OuterRef("pk"))))
+
+
+def worklist_rows(catalogs):
+    """Catalogs with what a work list shows: source title, language, progress, status and links.
+
+    The source titles of snippets are loaded in one query per model, not one per catalog."""
+    catalogs = list(catalogs)
+    snippets = defaultdict(list)
+    for catalog in catalogs:
+        if catalog.page_title is None:
+            snippets[catalog.content_type_id].append(catalog)
+    for content_type_id, group in snippets.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        found = model._default_manager.filter(translation_key__in={catalog.translation_key for catalog in group})
+        titles = {(obj.translation_key, obj.locale_id): str(obj) for obj in found}
+        for catalog in group:
+            catalog.page_title = titles.get((catalog.translation_key, catalog.source_locale_id), "")
+    for catalog in catalogs:
+        catalog.progress = Progress.of_annotated(catalog)
+        catalog.status, catalog.status_label = catalog_status(catalog, catalog.progress)
+        catalog.language = language_name(catalog.target_locale)
+        is_page = catalog.content_type_id not in snippets
+        catalog.source_url = url("overview", catalog.source_page_id) if is_page else ""
+    return catalogs

@@ -7,6 +7,7 @@ from . import editor, views
 app_name = editor.NAMESPACE
 
 urlpatterns = [
+    path("", views.WorklistView.as_view(), name="worklist"),
     path("page/<int:page_id>/", views.OverviewView.as_view(), name="overview"),
     path("page/<int:page_id>/translate/", views.TranslateView.as_view(), name="translate"),
     path("catalog/<int:pk>/", views.EditorView.as_view(), name="editor"),

@@ -27,7 +27,16 @@ from wagtail.models import Page
 from . import catalogs, editor, memory
 from .actions import BuildTranslation, CreateTranslation, IncompleteCatalog, SaveSegment, SegmentConflict, as_catalog
 from .buttons import page_header_buttons, page_listing_buttons  # noqa: F401 (wagtail_hooks calls them from here)
-from .editor import STATE_FILTERS, UNFINISHED, WITH_ERRORS, Progress, QualitySummary, catalogs_of, url
+from .editor import (
+    STATE_FILTERS,
+    UNFINISHED,
+    WITH_ERRORS,
+    WITH_WARNINGS,
+    Progress,
+    QualitySummary,
+    catalogs_of,
+    url,
+)
 from .forms import TranslateForm, UploadPOForm, language_name, text_direction
 from .models import TranslationCatalog
 from .permissions import can_edit_translation, can_start_translation
@@ -51,9 +60,10 @@ class TranslationAdminMixin(WagtailAdminTemplateMixin):
     def get_breadcrumbs_items(self):
         source, items = self.source, [*self.breadcrumbs_items]
         if isinstance(source, Page):
-            items.append(
-                {"url": reverse("wagtailadmin_pages:edit", args=[source.pk]), "label": source.get_admin_display_title()}
-            )
+            # Translators may not open the source page in Wagtail's editor: its title is then plain text.
+            can_edit = source.permissions_for_user(self.request.user).can_edit()
+            edit_url = reverse("wagtailadmin_pages:edit", args=[source.pk]) if can_edit else ""
+            items.append({"url": edit_url, "label": source.get_admin_display_title()})
             items.append({"url": "" if self.is_overview else editor.overview_url(source), "label": _("Translations")})
         else:
             items.append({"url": "", "label": str(source)})
@@ -69,6 +79,11 @@ class SourcePageMixin:
         self.source = get_object_or_404(Page, pk=kwargs["page_id"]).specific
         if self.source.is_root():
             raise Http404
+
+    @cached_property
+    def translation_of(self):
+        """The catalog this page is the translation in, if it is one: it cannot be a source too."""
+        return catalogs_of(self.source).filter(target_locale_id=self.source.locale_id).first()
 
 
 class CatalogMixin:
@@ -116,11 +131,6 @@ class TranslateView(SourcePageMixin, TranslationAdminMixin, FormView):
 
     def get_page_subtitle(self):
         return self.source.get_admin_display_title()
-
-    @cached_property
-    def translation_of(self):
-        """The catalog this page is the translation in, if it is one: it cannot be a source too."""
-        return catalogs_of(self.source).filter(target_locale_id=self.source.locale_id).first()
 
     def get_form_kwargs(self):
         translated = catalogs_of(self.source).values_list("target_locale_id", flat=True)
@@ -189,6 +199,7 @@ class OverviewView(SourcePageMixin, TranslationAdminMixin, TemplateView):
         catalog.language = language_name(catalog.target_locale)
         catalog.can_edit = can_edit_translation(self.request.user, catalog)
         catalog.can_download = catalog.can_edit or self.can_start
+        catalog.warnings_url = f"{url('editor', catalog.pk)}?state={WITH_WARNINGS}" if catalog.can_edit else ""
         unfinished = progress.total - progress.done
         catalog.build_refusal = unfinished and ngettext(
             "%(count)d segment is not finished.", "%(count)d segments are not finished.", unfinished
@@ -197,8 +208,34 @@ class OverviewView(SourcePageMixin, TranslationAdminMixin, TemplateView):
         catalog.target_edit_url = reverse("wagtailadmin_pages:edit", args=[target.pk]) if target else ""
         return catalog
 
+    def translation_context(self):
+        """For a page that is itself a translation: what it translates, into which language, and its editor."""
+        catalog = self.translation_of
+        if catalog is None or catalog.source_object is None:
+            return {}
+        source = catalog.source_object
+        return {
+            "source_title": source.get_admin_display_title(),
+            "source_overview_url": editor.overview_url(source),
+            "language": language_name(catalog.target_locale),
+            "editor_url": url("editor", catalog.pk) if can_edit_translation(self.request.user, catalog) else "",
+        }
+
     def get_context_data(self, **kwargs):
-        return super().get_context_data(rows=[self.row(catalog) for catalog in self.catalogs], **kwargs)
+        rows = [self.row(catalog) for catalog in self.catalogs]
+        return super().get_context_data(rows=rows, translation=self.translation_context(), **kwargs)
+
+
+class WorklistView(WagtailAdminTemplateMixin, TemplateView):
+    """Every catalog the user may translate, with its progress: a translator's way to their work."""
+
+    template_name = "translations/worklist.html"
+    page_title = gettext_lazy("Translations")
+    header_icon = "globe"
+
+    def get_context_data(self, **kwargs):
+        rows = editor.worklist_rows(editor.worklist(self.request.user))
+        return super().get_context_data(rows=rows, **kwargs)
 
 
 class EditorView(CatalogMixin, TranslationAdminMixin, TemplateView):
@@ -224,11 +261,13 @@ class EditorView(CatalogMixin, TranslationAdminMixin, TemplateView):
         return editor.shown_findings(findings_for_catalog(self.catalog, self.segments))
 
     def filters(self, state, progress, quality):
+        with_warnings = len(editor.filter_segments(self.segments, WITH_WARNINGS, self.findings))
+        counts = {WITH_ERRORS: quality.errors, WITH_WARNINGS: with_warnings}
         return [
             {
                 "label": label,
                 "url": f"?state={value}" if value else "?",
-                "count": quality.errors if value == WITH_ERRORS else progress.count(value),
+                "count": counts[value] if value in counts else progress.count(value),
                 "current": value == state,
             }
             for value, label in STATE_FILTERS
@@ -251,6 +290,7 @@ class EditorView(CatalogMixin, TranslationAdminMixin, TemplateView):
             filters=self.filters(state, progress, quality),
             progress=progress,
             quality=quality,
+            warnings_accepted=editor.warnings_accepted(self.catalog, self.segments),
             readability=editor.readability_lines(readability_for_catalog(self.catalog)),
             preview_url=self.preview_url(),
             source_lang=self.catalog.source_locale.language_code,

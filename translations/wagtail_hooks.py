@@ -2,7 +2,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from . import urls, views
+from . import buttons, urls, views
 
 
 @hooks.register("register_log_actions")
@@ -16,6 +16,16 @@ def register_log_actions(actions):
 @hooks.register("register_admin_urls")
 def register_admin_urls():
     return [path("translations/", include(urls))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_worklist_menu_item():
+    return buttons.worklist_menu_item()
+
+
+@hooks.register("construct_homepage_panels")
+def add_unfinished_translations_panel(request, panels):
+    panels.append(buttons.UnfinishedTranslationsPanel(request.user))
 
 
 @hooks.register("register_page_header_buttons")
