@@ -86,6 +86,15 @@ class SourcePageMixin:
         return catalogs_of(self.source).filter(target_locale_id=self.source.locale_id).first()
 
 
+class StartTranslationMixin(SourcePageMixin):
+    """Views that start work on a source page: only people who may edit the source get in."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_start_translation(request.user, self.source):
+            return forbidden(request)
+        return super().dispatch(request, *args, **kwargs)
+
+
 class CatalogMixin:
     """Views of one catalog: only people who may translate into its language get in."""
 
@@ -119,15 +128,10 @@ class CatalogMixin:
         }
 
 
-class TranslateView(SourcePageMixin, TranslationAdminMixin, FormView):
+class TranslateView(StartTranslationMixin, TranslationAdminMixin, FormView):
     template_name = "translations/translate.html"
     form_class = TranslateForm
     page_title = gettext_lazy("Translate")
-
-    def dispatch(self, request, *args, **kwargs):
-        if not can_start_translation(request.user, self.source):
-            return forbidden(request)
-        return super().dispatch(request, *args, **kwargs)
 
     def get_page_subtitle(self):
         return self.source.get_admin_display_title()

@@ -19,7 +19,7 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 from ..forms import language_name
 from ..models import TranslationCatalog
 from ..permissions import can_start_translation
-from ..views import CatalogMixin, SourcePageMixin, TranslationAdminMixin, forbidden
+from ..views import CatalogMixin, StartTranslationMixin, TranslationAdminMixin, forbidden
 from ..views import url as translations_url
 from .backends import backend_label
 from .forms import PreTranslateForm
@@ -57,17 +57,12 @@ class PreTranslateCatalogView(CatalogMixin, View):
         return redirect(progress_url or translations_url("editor", self.catalog.pk))
 
 
-class PreTranslatePageView(SourcePageMixin, TranslationAdminMixin, FormView):
+class PreTranslatePageView(StartTranslationMixin, TranslationAdminMixin, FormView):
     """An editor pre-translates a page, or a whole section, into several languages at once."""
 
     template_name = "translations/machine/pretranslate.html"
     form_class = PreTranslateForm
     page_title = gettext_lazy("Pre-translate")
-
-    def dispatch(self, request, *args, **kwargs):
-        if not can_start_translation(request.user, self.source):
-            return forbidden(request)
-        return super().dispatch(request, *args, **kwargs)
 
     def get_page_subtitle(self):
         return self.source.get_admin_display_title()
