@@ -7,15 +7,13 @@ import time
 import tracemalloc
 import uuid
 
-import polib
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
 from cms.models import ArticlePage, TopicIndexPage
-from tests.factories import publish_reviewed
-from translations.actions import BuildTranslation, CreateTranslation, SyncTranslations, as_catalog
-from translations.catalogs import to_po
+from tests.factories import filled_po, publish_reviewed
+from translations.actions import BuildTranslation, CreateTranslation, SyncTranslations
 from translations.po_import import ImportPO
 
 SIZES = [50, 500, 5000]
@@ -37,7 +35,7 @@ def measure(function, memory=False):
 def steps(size, spanish, memory):
     page = article(size, suffix="-m" if memory else "")
     (catalog,), create = measure(lambda: CreateTranslation(page, [spanish]).execute(), memory)
-    data = filled_po(catalog)
+    data = filled_po(catalog, lambda msgid: "ES " + msgid)
     _report, imported = measure(lambda: ImportPO(catalog, data).execute(), memory)
     _target, built = measure(lambda: BuildTranslation(catalog).execute(), memory)
     edited = edit_tenth(ArticlePage.objects.get(pk=page.pk))
@@ -63,13 +61,6 @@ def article(size, suffix=""):
     )
     page.save_revision()
     return publish_reviewed(page)
-
-
-def filled_po(catalog):
-    po = polib.pofile(to_po(as_catalog(catalog)).decode("utf-8"))
-    for entry in po:
-        entry.msgstr = "ES " + entry.msgid
-    return str(po).encode("utf-8")
 
 
 def edit_tenth(page):

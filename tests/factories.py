@@ -2,12 +2,31 @@
 
 import uuid
 
+import polib
 from django.contrib.auth import get_user_model
 
 from cms.models import ArticlePage, TopicIndexPage
 from tests.testapp.models import EventPage
+from translations.actions import as_catalog
+from translations.catalogs import to_po
 from translations.review import ATTESTATION_FIELDS, record_sign_off
 from translations.review_models import MEDICAL
+
+
+def fill_po(data, text=lambda msgid: "PL " + msgid):
+    """A PO file as a translator returns it: every msgstr filled, by polib (not by our code)."""
+    po = polib.pofile(data.decode("utf-8"))
+    for entry in po:
+        if not entry.obsolete:
+            entry.msgstr = text(entry.msgid)
+            if "fuzzy" in entry.flags:
+                entry.flags.remove("fuzzy")
+    return str(po).encode("utf-8")
+
+
+def filled_po(catalog, text=lambda msgid: "PL " + msgid):
+    """A catalog exported, then filled in as a translator would."""
+    return fill_po(to_po(as_catalog(catalog)), text)
 
 
 def publish_reviewed(page, reviewer="reviewer_en"):

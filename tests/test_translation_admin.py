@@ -6,7 +6,6 @@ may ship more); Polish starts untranslated, so tests that need a fresh catalog u
 
 import re
 
-import polib
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -16,8 +15,8 @@ from django.urls import reverse
 from wagtail.models import Locale, Page
 
 from cms.models import ArticlePage
-from translations.actions import CreateTranslation, SaveSegment, as_catalog
-from translations.catalogs import to_po
+from tests.factories import fill_po, filled_po
+from translations.actions import CreateTranslation, SaveSegment
 from translations.editor import word_diff
 from translations.models import Segment, TranslationCatalog
 from translations.po_import import MAX_UPLOAD_BYTES, ImportPO
@@ -47,21 +46,6 @@ def login(client, username):
 def translate(obj, code):
     (catalog,) = CreateTranslation(obj, [locale(code)]).execute()
     return catalog
-
-
-def fill(data, text=lambda msgid: "PL " + msgid):
-    """A PO file as a translator returns it: every msgstr filled (by polib, not by our code)."""
-    po = polib.pofile(data.decode("utf-8"))
-    for entry in po:
-        if not entry.obsolete:
-            entry.msgstr = text(entry.msgid)
-            if "fuzzy" in entry.flags:
-                entry.flags.remove("fuzzy")
-    return str(po).encode("utf-8")
-
-
-def filled(catalog):
-    return fill(to_po(as_catalog(catalog)))
 
 
 def save(client, segment, translation, version=None, needs_review=False):
@@ -167,7 +151,7 @@ def test_translators_cannot_start_translations(client, article):
 
 
 def test_overview_shows_progress_and_status_derived_from_segments(client, article, polish):
-    ImportPO(polish, filled(polish)).execute()
+    ImportPO(polish, filled_po(polish)).execute()
     urdu, chinese = translate(article, "ur"), translate(article, "zh-hans")
     first = urdu.segments.first()
     SaveSegment(first, "عنوان", first.version, user("translator_ur")).execute()
@@ -183,7 +167,7 @@ def test_overview_shows_progress_and_status_derived_from_segments(client, articl
 
 
 def test_overview_says_a_built_translation_is_outdated_when_segments_need_review(client, article, polish):
-    ImportPO(polish, filled(polish)).execute()
+    ImportPO(polish, filled_po(polish)).execute()
     login(client, "translator_pl")
     client.post(url("build", polish.pk))
     Segment.objects.filter(pk=polish.segments.first().pk).update(state=Segment.FUZZY)
@@ -331,7 +315,7 @@ def test_download_then_upload_a_filled_po_file_applies_every_segment(client, pol
     response = client.get(url("download", polish.pk))
     assert response["Content-Type"] == "text/x-gettext-translation; charset=utf-8"
     assert response["Content-Disposition"] == f'attachment; filename="{article.slug}.pl.po"'
-    report = upload(client, polish, fill(response.content))
+    report = upload(client, polish, fill_po(response.content))
     assert report.status_code == 200
     html = report.content.decode()
     total = polish.segments.current().count()
@@ -341,7 +325,7 @@ def test_download_then_upload_a_filled_po_file_applies_every_segment(client, pol
 
 def test_an_oversized_upload_is_refused_and_changes_nothing(client, polish):
     login(client, "translator_pl")
-    response = upload(client, polish, filled(polish) + b"#" * MAX_UPLOAD_BYTES)
+    response = upload(client, polish, filled_po(polish) + b"#" * MAX_UPLOAD_BYTES)
     assert response.status_code == 200
     assert "the limit is 5.0" in response.content.decode()
     assert not polish.segments.exclude(translation="").exists()
@@ -357,7 +341,7 @@ def test_a_file_that_is_not_po_is_refused_and_changes_nothing(client, polish):
 
 def test_a_po_file_for_another_language_is_refused(client, polish, spanish):
     login(client, "admin")
-    html = upload(client, polish, filled(spanish)).content.decode()
+    html = upload(client, polish, filled_po(spanish)).content.decode()
     assert "Nothing was imported" in html and "another page or language" in html
     assert not polish.segments.exclude(translation="").exists()
 
@@ -377,7 +361,7 @@ def test_building_an_incomplete_catalog_is_refused_with_a_link_to_unfinished_seg
 
 
 def test_building_a_complete_catalog_makes_a_draft_and_publishes_nothing(client, polish):
-    ImportPO(polish, filled(polish)).execute()
+    ImportPO(polish, filled_po(polish)).execute()
     login(client, "translator_pl")
     response = client.post(url("build", polish.pk), follow=True)
     html = response.content.decode()
@@ -425,7 +409,7 @@ def test_a_snippet_catalog_opens_in_the_editor_and_builds(client, demo):
     placeholder = '<span class="tl-placeholder">&lt;{}&gt;</span>'
     assert "Clinic closed" in html
     assert f"Closed on {placeholder.format(1)}25 December{placeholder.format('/1')}." in html
-    ImportPO(catalog, fill(client.get(url("download", catalog.pk)).content)).execute()
+    ImportPO(catalog, fill_po(client.get(url("download", catalog.pk)).content)).execute()
     response = client.post(url("build", catalog.pk))
     assert response.status_code == 302 and response["Location"] == url("editor", catalog.pk)
     assert Notice.objects.get(locale=locale("es")).heading == "PL Clinic closed"

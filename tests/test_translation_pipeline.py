@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from wagtail.models import Locale, PageLogEntry
 
 from cms.models import ArticlePage, TopicIndexPage
-from tests.factories import publish_reviewed
+from tests.factories import fill_po, publish_reviewed
 from translations.actions import (
     BuildTranslation,
     CreateTranslation,
@@ -33,16 +33,6 @@ def translate(page, code="pl", user=None):
 
 def export(catalog):
     return to_po(as_catalog(catalog))
-
-
-def fill_with_polib(data, translate_text):
-    po = polib.pofile(data.decode("utf-8"))
-    for entry in po:
-        if not entry.obsolete:
-            entry.msgstr = translate_text(entry.msgid)
-            if "fuzzy" in entry.flags:
-                entry.flags.remove("fuzzy")
-    return str(po).encode("utf-8")
 
 
 def polish(text):
@@ -76,7 +66,7 @@ def test_segments_cover_every_text_and_no_non_text_value(article):
 
 def test_round_trip_export_polib_import_build_shows_every_translation(article):
     catalog = translate(article)
-    data = fill_with_polib(export(catalog), polish)
+    data = fill_po(export(catalog), polish)
     report = ImportPO(catalog, data).execute()
     assert report.ok, report.errors
     assert len(report.applied) == catalog.segments.count()
@@ -89,7 +79,7 @@ def test_round_trip_export_polib_import_build_shows_every_translation(article):
 
 def test_a_translation_equal_to_the_source_builds_the_source_content(article):
     catalog = translate(article)
-    report = ImportPO(catalog, fill_with_polib(export(catalog), lambda text: text)).execute()
+    report = ImportPO(catalog, fill_po(export(catalog), lambda text: text)).execute()
     assert report.ok
     draft = BuildTranslation(catalog).execute().get_latest_revision_as_object()
     for name in ("title", "author", "search_description"):
@@ -111,14 +101,14 @@ def test_export_is_accepted_by_msgfmt_check(article, tmp_path):
 
     catalog = translate(article)
     path = tmp_path / "es.po"
-    path.write_bytes(fill_with_polib(export(catalog), polish))
+    path.write_bytes(fill_po(export(catalog), polish))
     result = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
 
 
 def test_source_edit_then_sync_keeps_fuzzies_and_obsoletes(article):
     catalog = translate(article)
-    ImportPO(catalog, fill_with_polib(export(catalog), polish)).execute()
+    ImportPO(catalog, fill_po(export(catalog), polish)).execute()
     body = article.body.raw_data
     first_paragraph = next(i for i, b in enumerate(body) if b["type"] == "paragraph")
     heading = next(i for i, b in enumerate(body) if b["type"] == "heading")
@@ -170,7 +160,7 @@ def test_a_language_cannot_be_translated_into_itself(article):
 
 def test_audit_log_records_creation_import_and_build(article):
     catalog = translate(article)
-    ImportPO(catalog, fill_with_polib(export(catalog), polish)).execute()
+    ImportPO(catalog, fill_po(export(catalog), polish)).execute()
     BuildTranslation(catalog).execute()
     actions = set(PageLogEntry.objects.filter(page=catalog.target_object).values_list("action", flat=True))
     assert {"carelingua.translation_created", "carelingua.po_imported", "carelingua.draft_built"} <= actions

@@ -1,16 +1,14 @@
 """Extracting, syncing, importing and building cost a bounded number of queries,
 whatever the number of segments: the same for 10 segments as for 500."""
 
-import polib
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
 from cms.models import ArticlePage
-from tests.factories import article_with_segments, publish_reviewed, topic
-from translations.actions import BuildTranslation, CreateTranslation, SyncTranslations, as_catalog
-from translations.catalogs import to_po
+from tests.factories import article_with_segments, filled_po, publish_reviewed, topic
+from translations.actions import BuildTranslation, CreateTranslation, SyncTranslations
 from translations.po_import import ImportPO
 
 pytestmark = pytest.mark.django_db
@@ -22,19 +20,12 @@ def queries(function):
     return len(captured.captured_queries), result
 
 
-def filled_po(catalog):
-    po = polib.pofile(to_po(as_catalog(catalog)).decode("utf-8"))
-    for entry in po:
-        entry.msgstr = "ES " + entry.msgid
-    return str(po).encode("utf-8")
-
-
 def costs(home, size):
     page = article_with_segments(topic(home), size, slug=f"article-{size}")
     spanish = Locale.objects.get(language_code="es")
     create, (catalog,) = queries(lambda: CreateTranslation(page, [spanish]).execute())
     assert catalog.segments.count() >= size - 1
-    data = filled_po(catalog)
+    data = filled_po(catalog, lambda msgid: "ES " + msgid)
     imported, report = queries(lambda: ImportPO(catalog, data).execute())
     assert report.ok and len(report.applied) == catalog.segments.count()
     built, _ = queries(lambda: BuildTranslation(catalog).execute())
