@@ -135,7 +135,7 @@ def test_translate_form_without_a_language_is_an_error(client, article):
 def test_a_translation_cannot_be_translated_again(client, spanish):
     login(client, "admin")
     target = spanish.target_object
-    notice = "This page is a translation made with the translation editor."
+    notice = "This is a translation made with the translation editor."
     assert notice in client.get(url("translate", target.pk)).content.decode()
     response = client.post(url("translate", target.pk), {"locales": [locale("pl").pk]})
     assert response.status_code == 200 and notice in response.content.decode()
@@ -411,5 +411,7 @@ def test_a_snippet_catalog_opens_in_the_editor_and_builds(client, demo):
     assert f"Closed on {placeholder.format(1)}25 December{placeholder.format('/1')}." in html
     ImportPO(catalog, fill_po(client.get(url("download", catalog.pk)).content)).execute()
     response = client.post(url("build", catalog.pk))
-    assert response.status_code == 302 and response["Location"] == url("editor", catalog.pk)
+    assert response.status_code == 302 and response["Location"] == url(
+        "snippet_overview", "testapp", "notice", notice.pk
+    )
     assert Notice.objects.get(locale=locale("es")).heading == "PL Clinic closed"
