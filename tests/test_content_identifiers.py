@@ -25,7 +25,7 @@ def locale(code):
 
 
 @pytest.fixture
-def event(db):
+def event(demo):
     return event_with_everything(Page.get_first_root_node())
 
 
@@ -208,3 +208,25 @@ def test_a_misspelt_field_option_is_a_system_check_error(monkeypatch):
     assert (
         error.id == "carelingua.E001" and "testapp.EventPage.translation_include_fields names 'tag_line'" in error.msg
     )
+
+
+def test_a_segment_whose_markup_was_broken_behind_the_checks_is_named_at_build(event):
+    catalog = translate_into(event)
+    fill(catalog)
+    Segment.objects.filter(catalog=catalog, context="description.1").update(translation="Lea primero.")
+    with pytest.raises(InvalidTranslation, match=r"Description \(description\), in the field “Description”"):
+        BuildTranslation(catalog).execute()
+
+
+def test_the_build_button_names_the_segment_and_links_to_it(client, event):
+    from django.urls import reverse
+
+    catalog = translate_into(event)
+    fill(catalog, lambda segment: "¡Hola!" if segment.context == "tagline" else segment.source.upper())
+    client.login(username="admin", password="carelingua-demo")
+    response = client.post(reverse("carelingua_translations:build", args=[catalog.pk]), follow=True)
+    html = response.content.decode()
+    assert "Tagline (tagline), in the field “Tagline”: No exclamation marks, please." in html
+    segment = catalog.segments.get(context="tagline")
+    assert f'href="{reverse("carelingua_translations:editor", args=[catalog.pk])}#segment-{segment.pk}"' in html
+    assert catalog.target_object.revisions.count() == 1  # the copy's own; no built draft

@@ -294,6 +294,15 @@ class TranslatedCopy(Walk):
     def link(self, context, label, model, pk):
         return self.localizer.localized_pk(model, pk)
 
+    def rich_text(self, html, path, label):
+        try:
+            return super().rich_text(html, path, label)
+        except richtext.MarkupError as error:  # a segment changed behind the actions' checks
+            if self.validation is None:
+                raise
+            self.validation.add(path, label, str(error))
+            return html
+
     def check(self, block, value, source, context, label):
         if self.validation is not None:
             self.validation.check_block(block, value, source, context, label)

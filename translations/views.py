@@ -24,7 +24,14 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import DraftStateMixin, Page
 
 from . import catalogs, editor, memory, sources
-from .actions import BuildTranslation, IncompleteCatalog, SaveSegment, SegmentConflict, as_catalog
+from .actions import (
+    BuildTranslation,
+    IncompleteCatalog,
+    InvalidTranslation,
+    SaveSegment,
+    SegmentConflict,
+    as_catalog,
+)
 from .content_notes import link_notes
 from .editor import (
     STATE_FILTERS,
@@ -329,6 +336,11 @@ class BuildDraftView(CatalogMixin, View):
         except IncompleteCatalog as refusal:
             buttons = [messages.button(f"{editor_url}?state={UNFINISHED}", _("Show unfinished segments"))]
             messages.error(request, refusal.message, buttons=buttons)
+        except InvalidTranslation as refusal:
+            contexts = [problem.context for problem in refusal.problems]
+            first = self.catalog.segments.current().filter(context__in=contexts).order_by("position").first()
+            buttons = [messages.button(f"{editor_url}#segment-{first.pk}", _("Show the segment"))] if first else []
+            messages.error(request, " ".join(refusal.messages), buttons=buttons)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
