@@ -121,3 +121,11 @@ def test_catalogs_of_a_source_that_still_exists_are_not_removed(article, polish)
     with pytest.raises(ValidationError, match="The source still exists"):
         action.execute()
     assert TranslationCatalog.objects.filter(pk=polish.pk).exists()
+
+
+def test_a_deleted_translation_leaves_every_work_list(admin_client, polish):
+    polish.target_object.delete()
+    assert url("editor", polish.pk) not in admin_client.get(url("worklist")).content.decode()
+    response = admin_client.get(url("editor", polish.pk))
+    assert response.status_code == 410 and "translate into Polish again to restore it" in response.content.decode()
+    assert admin_client.get(url("download", polish.pk)).status_code == 200  # the translator's work stays at hand

@@ -307,6 +307,21 @@ class InvalidTranslation(ValidationError):
         return cls(problems)
 
 
+class TranslationDeleted(ValidationError):
+    def __init__(self, catalog):
+        language = catalog.target_locale.get_display_name()
+        super().__init__(
+            _("The %(language)s translation was deleted: translate into %(language)s again to restore it.")
+            % {"language": language}
+        )
+
+
+def check_not_deleted(catalog):
+    """A page or snippet draft whose translation was deleted cannot be edited or built until it is made again."""
+    if catalog.target_object is None and targets.has_drafts(catalog.model):
+        raise TranslationDeleted(catalog)
+
+
 class BuildTranslation:
     """Build the localized draft from a complete catalog. It never publishes, and a build that
     fails the site's checks saves nothing."""
@@ -321,11 +336,7 @@ class BuildTranslation:
         unfinished = [s for s in segments if not s.obsolete and s.state != Segment.TRANSLATED]
         if unfinished:
             raise IncompleteCatalog(unfinished)
-        if self.catalog.target_object is None and targets.has_drafts(self.catalog.model):
-            raise ValidationError(
-                _("The %(language)s translation was deleted: translate into %(language)s again to restore it.")
-                % {"language": self.catalog.target_locale.get_display_name()}
-            )
+        check_not_deleted(self.catalog)
 
     @transaction.atomic
     def execute(self):

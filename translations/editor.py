@@ -331,12 +331,11 @@ def findings_json(findings):
 
 def editable_catalogs(user):
     """The catalogs ``user`` may translate, as ``can_edit_translation`` decides, in one query:
-    pages whose translation is in a page tree they can edit, snippets whose model they can change."""
+    pages whose translation is in a page tree they can edit (a deleted translation is in none),
+    snippets whose model they can change."""
     catalogs = TranslationCatalog.objects.all()
     if not user.is_active:
         return catalogs.none()
-    if user.is_superuser:
-        return catalogs
     pages = PagePermissionPolicy().instances_user_has_any_permission_for(user, {"change"})
     targets = pages.filter(translation_key=OuterRef("translation_key"), locale_id=OuterRef("target_locale_id"))
     snippets = [

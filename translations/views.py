@@ -30,7 +30,9 @@ from .actions import (
     InvalidTranslation,
     SaveSegment,
     SegmentConflict,
+    TranslationDeleted,
     as_catalog,
+    check_not_deleted,
 )
 from .content_notes import link_notes
 from .editor import (
@@ -56,10 +58,10 @@ def forbidden(request):
     return TemplateResponse(request, "translations/forbidden.html", context, status=403)
 
 
-def refused(request, error):
-    """A 400 page that says why a request cannot be done (``error``: a ValidationError)."""
-    context = {"page_title": _("This cannot be translated"), "reasons": error.messages}
-    return TemplateResponse(request, "translations/refused.html", context, status=400)
+def refused(request, error, title=None, status=400):
+    """A 4xx page that says why a request cannot be done (``error``: a ValidationError)."""
+    context = {"page_title": title or _("This cannot be translated"), "reasons": error.messages}
+    return TemplateResponse(request, "translations/refused.html", context, status=status)
 
 
 class TranslationAdminMixin(WagtailAdminTemplateMixin):
@@ -102,6 +104,10 @@ class CatalogMixin:
         return super().dispatch(request, *args, **kwargs)
 
     def permission_denied(self):
+        try:
+            check_not_deleted(self.catalog)
+        except TranslationDeleted as deleted:
+            return refused(self.request, deleted, title=_("Translation deleted"), status=410)
         return forbidden(self.request)
 
     def get_page_subtitle(self):
