@@ -16,7 +16,7 @@ from wagtail.models import Locale, Page
 
 from . import catalogs, richtext
 from .extract import MissingTranslation, extract, translated_copy
-from .models import Segment, TranslationCatalog
+from .models import Segment, SegmentChange, TranslationCatalog
 from .permissions import can_edit_translation, can_start_translation
 from .signals import catalog_synced, translation_built
 
@@ -131,6 +131,7 @@ def _apply_merge(catalog, rows, units, merged):
         "updated_at",
     ]
     Segment.objects.write_rows(updated, fields)
+    SegmentChange.record([row for row in updated if row.state == Segment.FUZZY], None, SegmentChange.SYNC)
     return {
         "created": len(created),
         "changed": sum(1 for row in updated if row.state == Segment.FUZZY),
@@ -271,6 +272,9 @@ class SaveSegment:
         state = Segment.FUZZY if self.needs_review else Segment.TRANSLATED
         if not self.translation.strip():
             state, self.translation = Segment.UNTRANSLATED, ""
+        current = Segment.objects.select_for_update().get(pk=self.segment.pk)
+        if (current.translation, current.state) == (self.translation, state):
+            return current  # nothing changed: no new version, no author, nothing to rebuild
         updated = Segment.objects.filter(pk=self.segment.pk, version=self.version).update(
             translation=self.translation,
             state=state,
@@ -289,6 +293,7 @@ class SaveSegment:
                 params={"current": current},
             )
         self.segment.refresh_from_db()
+        SegmentChange.record([self.segment], self.user, SegmentChange.EDITOR)
         return self.segment
 
 
@@ -328,6 +333,32 @@ class BuildTranslation:
         log(target, "carelingua.draft_built", user=self.user, data={"segments": len(translations)})
         translation_built.send(sender=TranslationCatalog, catalog=self.catalog, target=target)
         return target
+
+
+class SubmitTranslation:
+    """Submit a built translation to its review workflow, from the translation's screens.
+
+    The same as the page editor's "Submit for review", with the same checks: the reviewers'
+    tasks refuse a translation that is not finished, has safety errors, or is not the build.
+    """
+
+    def __init__(self, catalog, user):
+        self.catalog = catalog
+        self.user = user
+
+    def check(self, target):
+        if not can_edit_translation(self.user, self.catalog):
+            raise PermissionDenied(_("You can only submit translations into your own languages."))
+        if not isinstance(target, Page) or target.get_workflow() is None:
+            raise ValidationError(_("This translation has no review workflow: ask an administrator to set one up."))
+        if target.workflow_in_progress:
+            raise ValidationError(_("This translation is already in review."))
+
+    @transaction.atomic
+    def execute(self):
+        target = self.catalog.target_object
+        self.check(target)
+        return target.get_workflow().start(target, self.user)
 
 
 def locales_from_codes(codes):

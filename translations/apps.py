@@ -15,7 +15,8 @@ class TranslationsConfig(AppConfig):
         from django.db.models.signals import pre_save
         from wagtail.signals import page_published
 
-        from .handlers import guard_publish, sync_translations_on_publish
+        from .gate import guard_publish
+        from .handlers import sync_translations_on_publish
         from .machine.checks import check_machine_translation
 
         checks.register(check_machine_translation)

@@ -9,6 +9,7 @@ a Babel ``Catalog`` is built from the rows whenever a whole catalog is needed.
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connections, models
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Revision
@@ -179,6 +180,69 @@ class Segment(models.Model):
     @property
     def is_done(self):
         return self.state == self.TRANSLATED and not self.obsolete
+
+
+class SegmentChange(models.Model):
+    """One change to a segment's translation or state, on the record: who (a person, a machine
+    translation service run by a person, or the system when the source changed), how, and the
+    text it left. Four eyes are decided from this history: a last-saver field would forget an
+    earlier author as soon as someone else saved the same text again."""
+
+    EDITOR = "editor"
+    PO_IMPORT = "po_import"
+    MACHINE = "machine"
+    SYNC = "sync"
+    VIA_CHOICES = [
+        (EDITOR, _("Translation editor")),
+        (PO_IMPORT, _("PO file import")),
+        (MACHINE, _("Machine translation")),
+        (SYNC, _("Source changed")),
+    ]
+
+    segment = models.ForeignKey(Segment, verbose_name=_("segment"), on_delete=models.CASCADE, related_name="changes")
+    catalog = models.ForeignKey(
+        TranslationCatalog, verbose_name=_("catalog"), on_delete=models.CASCADE, related_name="segment_changes"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The person who made the change, or who ran the machine translation."),
+    )
+    via = models.CharField(_("via"), max_length=20, choices=VIA_CHOICES)
+    machine_backend = models.CharField(_("machine translation service"), max_length=50, blank=True)
+    translation = models.TextField(_("translation"), blank=True)
+    state = models.CharField(_("state"), max_length=20, choices=Segment.STATE_CHOICES)
+    created_at = models.DateTimeField(_("changed at"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("segment change")
+        verbose_name_plural = _("segment changes")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.segment} ({self.get_via_display()})"
+
+    @classmethod
+    def record(cls, segments, user, via, machine_backend=""):
+        """Write one history row per segment, as each segment now is: one query."""
+        now = timezone.now()
+        cls.objects.bulk_create(
+            cls(
+                segment_id=segment.pk,
+                catalog_id=segment.catalog_id,
+                user=user,
+                via=via,
+                machine_backend=machine_backend,
+                translation=segment.translation,
+                state=segment.state,
+                created_at=now,
+            )
+            for segment in segments
+        )
 
 
 from .machine.models import *  # noqa: E402,F401,F403

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from . import catalogs, richtext
-from .models import Segment
+from .models import Segment, SegmentChange
 from .permissions import can_edit_translation
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -188,3 +188,4 @@ class ImportPO:
             rows.append(row)
         fields = ["translation", "state", "version", "updated_at", "updated_by", "machine_backend", "previous_source"]
         Segment.objects.write_rows(rows, fields)
+        SegmentChange.record(rows, self.user, SegmentChange.PO_IMPORT)

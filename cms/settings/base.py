@@ -133,6 +133,16 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 WAGTAIL_SITE_NAME = "Carelingua"
+# No avatars from gravatar.com: the admin works offline and tells no outside service who logs in.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor does it ask wagtail.org for new releases (the pinned versions are upgraded on purpose).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+# The last approval of a review workflow publishes the page, whatever the reviewer's own page
+# permissions: reviewers approve, they do not publish by hand (translations.workflows).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "translations.workflows.publish_approved"
+# Every review step approves the exact version that goes live: a version changed after an
+# approval (after changes were requested, say) is approved again by each step.
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "txt"]
