@@ -4,6 +4,7 @@ Views, management commands, signal handlers and tests all call the same actions,
 change is checked, done in one transaction, and written to the audit log the same way.
 """
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -62,15 +63,18 @@ def as_catalog(catalog, segments=None):
         "Target-Locale": catalog.target_locale.language_code,
     }
     babel_catalog = catalogs.build(map(segment_entry, segments), catalog.target_locale.language_code, headers)
-    babel_catalog.project = "Carelingua"
+    # The host site names itself (Wagtail's WAGTAIL_SITE_NAME); the plugin never does.
+    site_name = getattr(settings, "WAGTAIL_SITE_NAME", "")
+    babel_catalog.project = site_name
     babel_catalog.version = str(catalog.source_object)
     babel_catalog.fuzzy = False
     babel_catalog.revision_date = timezone.now()
     babel_catalog.language_team = catalog.target_locale.get_display_name()
     babel_catalog.last_translator = ""
     babel_catalog.msgid_bugs_address = ""
+    origin = f", from {site_name}" if site_name else ""
     babel_catalog.header_comment = (
-        f"# {catalog.target_locale.get_display_name()} translation of “{catalog.source_object}”, from Carelingua.\n"
+        f"# {catalog.target_locale.get_display_name()} translation of “{catalog.source_object}”{origin}.\n"
         "# Translate each msgstr; keep the numbered placeholders such as <1>…</1> and <2/>.\n"
         "# Entries marked fuzzy need review: the source text changed since they were translated."
     )

@@ -89,7 +89,7 @@ def submission_problems(page):
         errors = errors_for_catalog(catalog)
         if errors:
             problems.append(
-                _("%(count)d segments have quality errors (numbers, doses, units, phone numbers or markup).")
+                _("%(count)d segments have quality errors (numbers, units, phone numbers or markup).")
                 % {"count": len(errors)}
             )
         if not unfinished and catalog.built_revision_id != page.latest_revision_id:

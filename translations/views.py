@@ -43,6 +43,7 @@ from .permissions import can_edit_translation, can_start_translation
 from .po_import import ImportPO
 from .qa import CheckContext, findings_for_catalog, findings_for_segment, findings_for_text
 from .readability import readability_for_catalog
+from .review import needs_medical_review
 
 
 def forbidden(request):
@@ -227,7 +228,12 @@ class OverviewView(SourcePageMixin, TranslationAdminMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         rows = [self.row(catalog) for catalog in self.catalogs]
-        return super().get_context_data(rows=rows, translation=self.translation_context(), **kwargs)
+        return super().get_context_data(
+            rows=rows,
+            translation=self.translation_context(),
+            medical_review=needs_medical_review(self.source),
+            **kwargs,
+        )
 
 
 class WorklistView(WagtailAdminTemplateMixin, TemplateView):
