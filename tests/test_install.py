@@ -72,10 +72,20 @@ print(json.dumps({"live": french.live, "title": french.title, "locale": french.l
 """
 
 
-def run(*args, cwd, env=None, timeout=120):
+# Wagtail's simple_translation beside the plugin, keeping the page trees in sync or not.
+SIMPLE_TRANSLATION = """
+from .dev import *
+INSTALLED_APPS += ["wagtail.contrib.simple_translation"]
+WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = {sync}
+"""
+
+
+def run(*args, cwd, env=None, timeout=120, status=0):
     done = subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout, check=False)
-    assert done.returncode == 0, f"{' '.join(map(str, args))} failed:\n{done.stdout}\n{done.stderr}"
-    return done.stdout
+    assert done.returncode == status, (
+        f"{' '.join(map(str, args))} exited {done.returncode}:\n{done.stdout}\n{done.stderr}"
+    )
+    return done.stdout + done.stderr
 
 
 def copy_repository(destination):
@@ -117,8 +127,8 @@ def site(wheel, tmp_path_factory):
     with open(root / "bakery" / "settings" / "base.py", "a") as handle:
         handle.write(SETTINGS)
 
-    def manage(*args):
-        return run(sys.executable, "manage.py", *args, cwd=root, env=env)
+    def manage(*args, status=0):
+        return run(sys.executable, "manage.py", *args, cwd=root, env=env, status=status)
 
     manage("migrate", "--no-input", "-v", "0")
     manage("shell", "-c", SETUP.format(packages=str(packages)))
@@ -184,3 +194,12 @@ def test_a_fresh_wagtail_site_translates_its_home_page_through_a_po_file_and_pub
         assert status == 200, (name, html[:500])
         found = [word for word in WORDING if word in html.lower()]
         assert not found, f"the {name} screen speaks of {found} on a site that did not opt into medical review"
+
+
+def test_simple_translation_may_run_beside_the_plugin_but_not_keep_page_trees_in_sync(site):
+    manage, root = site
+    for sync in (True, False):
+        (root / "bakery" / "settings" / f"simple_{sync}.py").write_text(SIMPLE_TRANSLATION.format(sync=sync))
+    refused = manage("check", "--settings", "bakery.settings.simple_True", status=1)
+    assert "translations.E001" in refused and "WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = False" in refused
+    assert "no issues" in manage("check", "--settings", "bakery.settings.simple_False")

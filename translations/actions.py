@@ -159,6 +159,18 @@ def sync_catalog(catalog, source=None, user=None):
     return counts
 
 
+def adopt(catalog, target):
+    """A translation made without a catalog (for example by Wagtail's simple_translation): its own
+    text, where it differs from the source, becomes each segment's translation, marked “Needs
+    review”, so no hand translation is lost and none is taken as finished."""
+    current = target.get_latest_revision_as_object() if isinstance(target, Page) else target
+    texts = {unit.context: unit.source for unit in extract(current)}
+    rows = [row for row in catalog.segments.current() if texts.get(row.context, row.source) != row.source]
+    for row in rows:
+        row.translation, row.state = texts[row.context], Segment.FUZZY
+    Segment.objects.write_rows(rows, ["translation", "state"])
+
+
 class CreateTranslation:
     """Create the translations of an object into some languages: a draft in each language's
     tree (its parents too, when missing) and a catalog of its segments."""
@@ -190,6 +202,7 @@ class CreateTranslation:
         return [self._translate_into(locale) for locale in self.locales]
 
     def _translate_into(self, locale):
+        existing = self.source.get_translation_or_none(locale)
         target = self._target(self.source, locale)
         catalog, created = TranslationCatalog.objects.get_or_create(
             content_type=ContentType.objects.get_for_model(type(self.source)),
@@ -198,6 +211,8 @@ class CreateTranslation:
             defaults={"source_locale_id": self.source.locale_id, "created_by": self.user},
         )
         counts = sync_catalog(catalog, self.source, self.user)
+        if created and existing is not None:
+            adopt(catalog, target)
         if created:
             log(
                 target,
