@@ -143,5 +143,5 @@ class GoogleBackend(OneTextBackend):
         page = BeautifulSoup(response.text, "html.parser")
         element = page.find("div", {"class": "t0"}) or page.find("div", {"class": "result-container"})
         if element is None:
-            raise self.unusable(_("the page holds no translation"))
+            raise self.unusable("no translation in the page")
         return [element.get_text(strip=True)]
