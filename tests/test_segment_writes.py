@@ -3,7 +3,8 @@
 ``SegmentQuerySet.write_rows`` is how imports, syncs and machine translation save their
 rows. Its fast path (UPDATE ... FROM (VALUES ...)) is tested on the suite's own database
 (SQLite, or PostgreSQL with DATABASE_URL); its portable path on MariaDB, in a database of
-its own, whenever a MariaDB server answers on 127.0.0.1:3306 (``-m mariadb`` runs only that).
+its own with the few tables segments need, whenever a MariaDB server answers on 127.0.0.1:3306
+(``-m mariadb`` runs only that).
 """
 
 import os
@@ -12,10 +13,12 @@ import time
 import uuid
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, connections
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Revision
 
 from translations import models
 from translations.models import Segment, TranslationCatalog
@@ -92,27 +95,34 @@ def mariadb_reachable():
 
 @pytest.fixture(scope="module")
 def mariadb(django_db_blocker):
-    """A database of our own on the local MariaDB server, its tables made from the models."""
+    """A database of our own on the local MariaDB server, with the tables segments need, made from the models."""
     if not mariadb_reachable():
         pytest.skip("No MariaDB server on 127.0.0.1:3306: the MariaDB test did not run.")
     import pymysql
 
     pymysql.install_as_MySQLdb()
     name = f"carelingua_plugin_install_{os.getpid()}"
+    server = pymysql.connect(host=MARIADB["HOST"], port=MARIADB["PORT"], user=MARIADB["USER"], password="")
+    with server.cursor() as cursor:
+        cursor.execute(f"CREATE DATABASE `{name}` CHARACTER SET utf8mb4")
     options = {**MARIADB, "ENGINE": "django.db.backends.mysql", "NAME": name, "OPTIONS": {"charset": "utf8mb4"}}
-    options["TEST"] = {"NAME": name, "MIGRATE": False, "CHARSET": "utf8mb4"}
     configured = connections.configure_settings({"default": dict(connections.settings["default"]), "mariadb": options})
     connections.settings["mariadb"] = configured["mariadb"]
     mariadb = connections["mariadb"]
-    with django_db_blocker.unblock():
-        mariadb.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
-        try:
+    try:
+        with django_db_blocker.unblock():
+            with mariadb.schema_editor() as editor:
+                for model in (ContentType, Permission, Group, get_user_model(), Locale, Revision, TranslationCatalog):
+                    editor.create_model(model)
+                editor.create_model(Segment)
             yield mariadb
-        finally:
-            mariadb.creation.destroy_test_db(name, verbosity=0)
-            mariadb.close()
-            del connections["mariadb"]
-            del connections.settings["mariadb"]
+    finally:
+        mariadb.close()
+        del connections["mariadb"]
+        del connections.settings["mariadb"]
+        with server.cursor() as cursor:
+            cursor.execute(f"DROP DATABASE `{name}`")
+        server.close()
 
 
 @pytest.mark.mariadb
