@@ -37,12 +37,12 @@ def server(settings):
             "BACKENDS": {
                 "pseudo": {"BACKEND": "translations.machine.pseudo.PseudoBackend"},
                 "libretranslate": {
-                    "BACKEND": "translations.machine.backends.LibreTranslateBackend",
+                    "BACKEND": "translations.machine.services.LibreTranslateBackend",
                     "URL": running.url,
                     "API_KEY": loopback.LIBRE_KEY,
                 },
                 "deepl": {
-                    "BACKEND": "translations.machine.backends.DeepLBackend",
+                    "BACKEND": "translations.machine.services.DeepLBackend",
                     "API_KEY": loopback.DEEPL_KEY,
                     "URL": f"{running.url}/v2/",
                 },
@@ -83,7 +83,7 @@ class CallbackBackend(PseudoBackend):
 
 def run_job(catalog, backend):
     job = MachineTranslationJob.objects.create(catalog=catalog, backend="pseudo")
-    translator = MachineTranslator(backend, "en", catalog.target_locale.language_code, retries=0, backoff=0)
+    translator = MachineTranslator(backend, "en", catalog.target_locale.language_code)
     return PreTranslateCatalog(job, translator=translator).execute()
 
 

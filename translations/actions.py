@@ -4,6 +4,7 @@ Views, management commands, signal handlers and tests all call the same actions,
 change is checked, done in one transaction, and written to the audit log the same way.
 """
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -62,15 +63,18 @@ def as_catalog(catalog, segments=None):
         "Target-Locale": catalog.target_locale.language_code,
     }
     babel_catalog = catalogs.build(map(segment_entry, segments), catalog.target_locale.language_code, headers)
-    babel_catalog.project = "Carelingua"
+    # The host site names itself (Wagtail's WAGTAIL_SITE_NAME); the plugin never does.
+    site_name = getattr(settings, "WAGTAIL_SITE_NAME", "")
+    babel_catalog.project = site_name
     babel_catalog.version = str(catalog.source_object)
     babel_catalog.fuzzy = False
     babel_catalog.revision_date = timezone.now()
     babel_catalog.language_team = catalog.target_locale.get_display_name()
     babel_catalog.last_translator = ""
     babel_catalog.msgid_bugs_address = ""
+    origin = f", from {site_name}" if site_name else ""
     babel_catalog.header_comment = (
-        f"# {catalog.target_locale.get_display_name()} translation of “{catalog.source_object}”, from Carelingua.\n"
+        f"# {catalog.target_locale.get_display_name()} translation of “{catalog.source_object}”{origin}.\n"
         "# Translate each msgstr; keep the numbered placeholders such as <1>…</1> and <2/>.\n"
         "# Entries marked fuzzy need review: the source text changed since they were translated."
     )
@@ -156,6 +160,18 @@ def sync_catalog(catalog, source=None, user=None):
     return counts
 
 
+def adopt(catalog, target):
+    """A translation made without a catalog (for example by Wagtail's simple_translation): its own
+    text, where it differs from the source, becomes each segment's translation, marked “Needs
+    review”, so no hand translation is lost and none is taken as finished."""
+    current = target.get_latest_revision_as_object() if isinstance(target, Page) else target
+    texts = {unit.context: unit.source for unit in extract(current)}
+    rows = [row for row in catalog.segments.current() if texts.get(row.context, row.source) != row.source]
+    for row in rows:
+        row.translation, row.state = texts[row.context], Segment.FUZZY
+    Segment.objects.write_rows(rows, ["translation", "state"])
+
+
 class CreateTranslation:
     """Create the translations of an object into some languages: a draft in each language's
     tree (its parents too, when missing) and a catalog of its segments."""
@@ -187,6 +203,7 @@ class CreateTranslation:
         return [self._translate_into(locale) for locale in self.locales]
 
     def _translate_into(self, locale):
+        existing = self.source.get_translation_or_none(locale)
         target = self._target(self.source, locale)
         catalog, created = TranslationCatalog.objects.get_or_create(
             content_type=ContentType.objects.get_for_model(type(self.source)),
@@ -195,6 +212,8 @@ class CreateTranslation:
             defaults={"source_locale_id": self.source.locale_id, "created_by": self.user},
         )
         counts = sync_catalog(catalog, self.source, self.user)
+        if created and existing is not None:
+            adopt(catalog, target)
         if created:
             log(
                 target,

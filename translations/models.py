@@ -87,15 +87,30 @@ class TranslationCatalog(models.Model):
         return obj.specific if obj is not None and hasattr(obj, "specific") else obj
 
 
+FALLBACK_BATCH_SIZE = 500
+
+
+def updates_from_values(connection):
+    """Whether the database runs ``WITH v AS (VALUES ...) UPDATE t SET ... FROM v``."""
+    if connection.vendor == "sqlite":
+        return connection.Database.sqlite_version_info >= (3, 33)
+    return connection.vendor == "postgresql"
+
+
 class SegmentQuerySet(models.QuerySet):
     def write_rows(self, rows, fields, batch_size=2000):
-        """Save some fields of many segments with one UPDATE ... FROM (VALUES ...) per batch.
+        """Save some fields of many segments: one UPDATE ... FROM (VALUES ...) per batch where the
+        database has it (PostgreSQL, SQLite 3.33 and later), else Django's ``bulk_update``.
 
-        Django's bulk_update writes a CASE with one branch per row for every column, which
-        SQLite evaluates in quadratic time: minutes for a 5,000-segment catalog. This takes
-        linear time on SQLite (3.33 and later) and PostgreSQL alike.
+        ``bulk_update`` writes a CASE with one branch per row for every column, which SQLite
+        evaluates in quadratic time: minutes for a 5,000-segment catalog. UPDATE ... FROM takes
+        linear time. MySQL and MariaDB have no UPDATE ... FROM; there ``bulk_update`` runs in
+        batches small enough that its CASE stays cheap.
         """
         connection = connections[self.db]
+        if not updates_from_values(connection):
+            self.bulk_update(rows, fields, batch_size=FALLBACK_BATCH_SIZE)
+            return
         quote = connection.ops.quote_name
         model_fields = [self.model._meta.get_field(name) for name in fields]
         columns = ["id", *(field.column for field in model_fields)]

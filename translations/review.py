@@ -143,7 +143,7 @@ def submission_problems(page):
         errors = errors_for_catalog(catalog)
         if errors:
             problems.append(
-                _("%(count)d segments have quality errors (numbers, doses, units, phone numbers or markup).")
+                _("%(count)d segments have quality errors (numbers, units, phone numbers or markup).")
                 % {"count": len(errors)}
             )
         if not unfinished and not holds_built_content(catalog, page):

@@ -51,7 +51,7 @@ from .permissions import can_edit_translation, can_start_translation
 from .po_import import ImportPO
 from .qa import CheckContext, findings_for_catalog, findings_for_segment, findings_for_text
 from .readability import readability_for_catalog
-from .review import submission_problems
+from .review import needs_medical_review, submission_problems
 from .review_models import ReviewRefused
 from .status import translation_status
 
@@ -239,7 +239,12 @@ class OverviewView(SourcePageMixin, TranslationAdminMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         rows = [self.row(catalog) for catalog in self.catalogs]
-        return super().get_context_data(rows=rows, translation=self.translation_context(), **kwargs)
+        return super().get_context_data(
+            rows=rows,
+            translation=self.translation_context(),
+            medical_review=needs_medical_review(self.source),
+            **kwargs,
+        )
 
 
 class WorklistView(WagtailAdminTemplateMixin, TemplateView):

@@ -156,33 +156,27 @@ WAGTAILIMAGES_EXTENSIONS = ["png", "jpg", "jpeg", "webp"]
 CARELINGUA_MACHINE_TRANSLATION = {
     "DEFAULT": os.environ.get("CARELINGUA_MT_BACKEND", "pseudo"),
     "TIMEOUT": os.environ.get("CARELINGUA_MT_TIMEOUT", "15"),  # seconds per request
-    "RETRIES": os.environ.get("CARELINGUA_MT_RETRIES", "3"),  # on 429 and 5xx answers
-    "BACKOFF": os.environ.get("CARELINGUA_MT_BACKOFF", "1"),  # first wait in seconds, doubled each retry
+    "RETRIES": os.environ.get("CARELINGUA_MT_RETRIES", "3"),  # on 429 and 5xx answers and refused connections
+    "BACKOFF": os.environ.get("CARELINGUA_MT_BACKOFF", "1"),  # urllib3 backoff factor: waits 2x, 4x ... seconds
     "BACKENDS": {
         "pseudo": {"BACKEND": "translations.machine.pseudo.PseudoBackend"},
         "deepl": {
-            "BACKEND": "translations.machine.backends.DeepLBackend",
+            "BACKEND": "translations.machine.services.DeepLBackend",
             "API_KEY": os.environ.get("DEEPL_API_KEY", ""),
             "URL": os.environ.get(
                 "DEEPL_API_URL", ""
             ),  # default: api-free.deepl.com for ":fx" keys, else api.deepl.com
         },
         "libretranslate": {
-            "BACKEND": "translations.machine.backends.LibreTranslateBackend",
+            "BACKEND": "translations.machine.services.LibreTranslateBackend",
             "URL": os.environ.get("LIBRETRANSLATE_URL", ""),
             "API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", ""),
         },
-        "microsoft": {
-            "BACKEND": "translations.machine.backends.MicrosoftBackend",
-            "API_KEY": os.environ.get("MICROSOFT_TRANSLATOR_KEY", ""),
-            "REGION": os.environ.get("MICROSOFT_TRANSLATOR_REGION", ""),
-            "URL": os.environ.get("MICROSOFT_TRANSLATOR_URL", ""),
-        },
         "mymemory": {
-            "BACKEND": "translations.machine.backends.MyMemoryBackend",
+            "BACKEND": "translations.machine.services.MyMemoryBackend",
             "EMAIL": os.environ.get("MYMEMORY_EMAIL", ""),
         },
-        "google": {"BACKEND": "translations.machine.backends.GoogleBackend"},
+        "google": {"BACKEND": "translations.machine.services.GoogleBackend"},
     },
 }
 
