@@ -157,3 +157,29 @@ def test_a_change_made_while_the_last_version_was_in_review_still_counts_after_i
     state = submit(target, "translator_es")
     with pytest.raises(ReviewRefused, match=SOMEONE_ELSE):
         approve(state, "linguist_es")
+
+
+def test_a_medical_reviewer_who_changes_the_page_during_review_cannot_approve_it(client, article):
+    """Through the admin: the review task opens the page editor to its reviewer; a change saved
+    there makes the reviewer an author, even once the editor submits the page again."""
+    from wagtail.test.utils.form_data import rich_text
+
+    from tests.test_admin_editing import article_form
+    from tests.workflow import attestation_post, in_progress, workflow_action
+    from translations.review_models import MEDICAL
+
+    edit(article, who="editor", title="Esketamine: the editor's change")
+    state = submit(article)
+    approve(state, "editorial_reviewer")
+    edit_url = reverse("wagtailadmin_pages:edit", args=(article.pk,))
+    body = [("paragraph", rich_text("<p>Take 112mg.</p>"))]
+    form = article_form(body, title="Esketamine: the reviewer's change", slug=article.slug)
+    assert login(client, "reviewer_en").post(edit_url, form).status_code == 302
+    assert article.revisions.order_by("-pk").first().user.username == "reviewer_en"
+    state.cancel(user=user("editor"))  # the editor takes it back and submits it again, unchanged
+    state = submit(article)
+    approve(state, "editorial_reviewer")
+    response = workflow_action(login(client, "reviewer_en"), article, "approve", attestation_post(MEDICAL))
+    assert SOMEONE_ELSE in client.get(response.url).content.decode()
+    assert in_progress(article).current_task_state.status == TaskState.STATUS_IN_PROGRESS
+    assert type(article).objects.get(pk=article.pk).title == article.title

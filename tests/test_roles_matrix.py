@@ -203,3 +203,12 @@ def test_the_matrix_lets_each_language_publish_through_its_reviewers(pages):
     page = ArticlePage.objects.get(pk=pages["es"].pk)
     assert page.live and page.reviewed_by.startswith("Lucía Navarro")
     assert not page.has_unpublished_changes
+
+
+@pytest.mark.parametrize("who", [name for name in ROLES if name != "admin"])
+def test_nobody_but_the_site_admin_adds_pages_at_the_root(client, who, demo):
+    root = Page.get_first_root_node()
+    url = reverse("wagtailadmin_pages:add", args=("cms", "homepage", root.pk))
+    response = login(client, who).get(url)
+    assert response.status_code != 200
+    assert not root.permissions_for_user(user(who)).can_add_subpage()
