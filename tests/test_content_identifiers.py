@@ -206,7 +206,7 @@ def test_a_misspelt_field_option_is_a_system_check_error(monkeypatch):
     monkeypatch.setattr(EventPage, "translation_include_fields", ["tag_line"])
     (error,) = check_translation_fields()
     assert (
-        error.id == "carelingua.E001" and "testapp.EventPage.translation_include_fields names 'tag_line'" in error.msg
+        error.id == "translations.E002" and "testapp.EventPage.translation_include_fields names 'tag_line'" in error.msg
     )
 
 

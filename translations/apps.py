@@ -16,11 +16,13 @@ class TranslationsConfig(AppConfig):
         from wagtail.models import get_translatable_models
         from wagtail.signals import published
 
-        from .checks import check_translation_fields
-        from .handlers import guard_publish, remove_catalogs_of_deleted_source, sync_translations_on_publish
+        from .checks import check_simple_translation, check_translation_fields
+        from .gate import guard_publish
+        from .handlers import remove_catalogs_of_deleted_source, sync_translations_on_publish
         from .machine.checks import check_machine_translation
 
         checks.register(check_machine_translation)
+        checks.register(check_simple_translation)
         checks.register(check_translation_fields, checks.Tags.models)
 
         # Wagtail sends ``published`` for pages (after ``page_published``) and for snippets with drafts.

@@ -48,6 +48,24 @@ class TranslateButton(PageMenuItem):
         return self.page.live and not self.page.is_root() and can_start_translation(user, self.page)
 
 
+class ChangesSinceApprovalButton(PageMenuItem):
+    """For reviewers: the draft compared with the version last approved (what readers have)."""
+
+    label = gettext_lazy("Changes since the last approval")
+    icon_name = "history"
+
+
+def changes_button(page):
+    from .review import needs_review
+    from .review_admin import changes_since_approval_url
+
+    latest = page.revisions.order_by("-pk").first()  # ``page`` may be a revision's copy: ask the database
+    if not (needs_review(page) and page.has_unpublished_changes and latest):
+        return []
+    changes = changes_since_approval_url(page, latest)
+    return [ChangesSinceApprovalButton(page=page, url=changes, priority=74)] if changes else []
+
+
 def page_listing_buttons(page):
     return [TranslateButton(page=page, priority=65)]
 
@@ -56,8 +74,11 @@ def page_header_buttons(page, user):
     if page.is_root():
         return []
     return [
-        PageMenuItem(LABELS[kind], url=link, icon_name=ICONS[kind], page=page, priority=75 + index)
-        for index, (kind, link) in enumerate(translation_actions(page, user))
+        *changes_button(page),
+        *(
+            PageMenuItem(LABELS[kind], url=link, icon_name=ICONS[kind], page=page, priority=75 + index)
+            for index, (kind, link) in enumerate(translation_actions(page, user))
+        ),
     ]
 
 

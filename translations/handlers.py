@@ -35,23 +35,3 @@ def remove_catalogs_of_deleted_source(sender, instance, **kwargs):
     if _catalogs_of_source(content_type_id, instance).exists():
         content_type = ContentType.objects.get_for_id(content_type_id)
         RemoveCatalogs(content_type, instance.translation_key, instance.locale_id).execute()
-
-
-def guard_publish(sender, instance, raw=False, update_fields=None, **kwargs):
-    """The publish gate: a page that needs medical review is saved live only with signed-off content."""
-    from .review import needs_medical_review, publish_refusal
-    from .review_models import ReviewRefused
-
-    if raw or not needs_medical_review(sender):
-        return
-    if update_fields is not None and "live" not in update_fields and not _touches_content(sender, update_fields):
-        return
-    reason = publish_refusal(instance)
-    if reason:
-        raise ReviewRefused(reason)
-
-
-def _touches_content(model, update_fields):
-    from .fields import own_fields
-
-    return bool({field.name for field in own_fields(model)} & set(update_fields))

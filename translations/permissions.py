@@ -7,6 +7,7 @@ Snippets have no trees: whoever may change a snippet model may translate its sni
 
 from django.contrib.auth import get_permission_codename
 from wagtail.models import Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 
 def can_change_model(user, model):
@@ -14,10 +15,12 @@ def can_change_model(user, model):
 
 
 def _can_edit_object(user, obj):
+    """Edit rights from the user's own permissions: for a page, on its language's tree. The
+    access a review task gives its reviewers to a page under review does not count."""
     if obj is None:
         return False
     if isinstance(obj, Page):
-        return obj.permissions_for_user(user).can_edit()
+        return PagePermissionPolicy().user_has_permission_for_instance(user, "change", obj)
     return can_change_model(user, type(obj))
 
 

@@ -20,6 +20,8 @@ from .editor import WITH_WARNINGS, Progress, QualitySummary, url
 from .forms import TranslateForm, language_name
 from .permissions import can_edit_translation, can_start_translation
 from .qa import findings_for_catalog
+from .review import needs_medical_review
+from .status import translation_status
 from .views import TranslationAdminMixin, forbidden, refused
 
 
@@ -153,12 +155,13 @@ class OverviewView(SourceMixin, TranslationAdminMixin, TemplateView):
         progress = Progress.of(catalog)
         can_edit = can_edit_translation(self.request.user, catalog)
         target = catalog.target_object
+        status = translation_status(catalog, progress, target)
         unfinished = progress.total - progress.done
         row = OverviewRow(
             catalog=catalog,
             language=language_name(catalog.target_locale),
             progress=progress,
-            status=editor.catalog_status(catalog, progress),
+            status=(status.code, status.label),
             quality=QualitySummary.of(editor.shown_findings(findings_for_catalog(catalog))),
             can_edit=can_edit,
             can_download=can_edit or self.can_start,
@@ -190,5 +193,9 @@ class OverviewView(SourceMixin, TranslationAdminMixin, TemplateView):
     def get_context_data(self, **kwargs):
         rows = [self.row(catalog) for catalog in self.catalogs]
         return super().get_context_data(
-            rows=rows, translation=self.translation_context(), skipped=skipped_notes(self.source), **kwargs
+            rows=rows,
+            translation=self.translation_context(),
+            medical_review=needs_medical_review(self.source),
+            skipped=skipped_notes(self.source),
+            **kwargs,
         )

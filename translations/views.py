@@ -30,6 +30,7 @@ from .actions import (
     InvalidTranslation,
     SaveSegment,
     SegmentConflict,
+    SubmitTranslation,
     TranslationDeleted,
     as_catalog,
     check_not_deleted,
@@ -50,6 +51,9 @@ from .permissions import can_edit_translation, can_start_translation
 from .po_import import ImportPO
 from .qa import CheckContext, findings_for_catalog, findings_for_segment, findings_for_text
 from .readability import readability_for_catalog
+from .review import submission_problems
+from .review_models import ReviewRefused
+from .status import translation_status
 
 
 def forbidden(request):
@@ -171,6 +175,13 @@ class EditorView(CatalogMixin, TranslationAdminMixin, TemplateView):
             return ""
         return reverse("wagtailadmin_pages:revisions_view", args=[target.pk, self.catalog.built_revision_id])
 
+    def review_context(self, progress):
+        """Where the translation stands, and what the translator can do next."""
+        status = translation_status(self.catalog, progress)
+        target = self.catalog.target_object
+        problems = submission_problems(target) if status.can_submit else []
+        return {"status": status, "submit_problems": problems, "page_edit_url": _page_edit_url(target)}
+
     def get_context_data(self, **kwargs):
         state = self.state_filter()
         progress, quality = Progress.of_segments(self.segments), QualitySummary.of(self.findings)
@@ -191,8 +202,13 @@ class EditorView(CatalogMixin, TranslationAdminMixin, TemplateView):
             target_lang=target.language_code,
             target_dir=text_direction(target),
             language=language_name(target),
+            review=self.review_context(progress),
             **kwargs,
         )
+
+
+def _page_edit_url(target):
+    return reverse("wagtailadmin_pages:edit", args=[target.pk]) if isinstance(target, Page) else ""
 
 
 class SegmentJSONView(CatalogMixin, View):
@@ -319,9 +335,10 @@ class UploadPOView(CatalogMixin, TranslationAdminMixin, FormView):
 
 def built_message(target):
     if isinstance(target, Page):
-        # Translators: “The Spanish draft of “Sleep and depression” was built. It is not published: …”
+        # Translators: “The Spanish draft of “Sleep and depression” was built. It is not published. …”
         return _(
-            "The %(language)s draft of “%(title)s” was built. It is not published: review and publish it from the page editor."
+            "The %(language)s draft of “%(title)s” was built. It is not published. "
+            "Next, submit it for review with “Submit for review” in the translation editor."
         )
     if isinstance(target, DraftStateMixin):
         return _(
@@ -351,7 +368,25 @@ class BuildDraftView(CatalogMixin, View):
             messages.error(request, " ".join(error.messages))
         else:
             language = self.catalog.target_locale.get_display_name()
-            edit = sources.edit_url(target, request.user)
-            buttons = [messages.button(edit, _("Edit page") if isinstance(target, Page) else _("Edit"))] if edit else []
+            # A page translation is edited only through its catalog; a snippet is published from its own editor.
+            edit = "" if isinstance(target, Page) else sources.edit_url(target, request.user)
+            buttons = [messages.button(edit, _("Edit snippet"))] if edit else []
             messages.success(request, built_message(target) % {"language": language, "title": target}, buttons=buttons)
-        return redirect(get_valid_next_url_from_request(request) or editor.overview_url(self.source))
+        return redirect(get_valid_next_url_from_request(request) or editor_url)
+
+
+class SubmitTranslationView(CatalogMixin, View):
+    """Submit the built translation for review, or say why it cannot be yet."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        try:
+            state = SubmitTranslation(self.catalog, request.user).execute()
+        except (ValidationError, ReviewRefused) as refusal:
+            messages.error(request, " ".join(getattr(refusal, "messages", None) or [str(refusal)]))
+        else:
+            # Translators: “Submitted for review: Linguistic review (Spanish) is next.”
+            message = _("Submitted for review: %(task)s is next. The reviewers see it on their dashboard.")
+            messages.success(request, message % {"task": state.current_task_state.task.name})
+        return redirect(url("editor", self.catalog.pk))
