@@ -10,12 +10,13 @@ from wagtail.models import Locale, Page
 
 from tests.factories import event_with_everything, fill_po
 from tests.testapp.models import EventPage
-from translations.actions import BuildTranslation, CreateTranslation, InvalidTranslation, SyncTranslations, as_catalog
+from translations.actions import BuildTranslation, CreateTranslation, SyncTranslations, as_catalog
 from translations.catalogs import to_po
 from translations.extract import extract
 from translations.fields import KEPT, TEXT, block_kind
 from translations.models import Segment
 from translations.po_import import ImportPO
+from translations.validation import InvalidTranslation
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ change is checked, done in one transaction, and written to the audit log the sam
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,11 +15,12 @@ from wagtail.log_actions import log
 from wagtail.models import Locale, Page
 
 from . import catalogs, richtext, targets
-from .extract import MissingTranslation, extract, field_label, translated_copy
+from .extract import MissingTranslation, extract, translated_copy
 from .models import Segment, SegmentChange, TranslationCatalog
 from .permissions import can_edit_translation, can_start_translation
 from .signals import catalog_synced, translation_built
-from .validation import Problem, Validation
+from .targets import check_not_deleted
+from .validation import InvalidTranslation, Validation
 
 
 class IncompleteCatalog(ValidationError):
@@ -304,45 +305,6 @@ class SaveSegment:
         self.segment.refresh_from_db()
         SegmentChange.record([self.segment], self.user, SegmentChange.EDITOR)
         return self.segment
-
-
-class InvalidTranslation(ValidationError):
-    """A built translation fails the site's checks: each problem names its segment and field."""
-
-    def __init__(self, problems):
-        self.problems = list(problems)
-        lines = [
-            # Translators: e.g. “References › Reference › DOI (references.3f2….doi), in the field “References”: Enter a valid DOI.”
-            _("%(label)s (%(context)s), in the field “%(field)s”: %(message)s")
-            % {"label": p.label, "context": p.context, "field": p.field, "message": p.message}
-            for p in self.problems
-        ]
-        super().__init__([_("The draft was not built; nothing was saved. Change these translations:"), *lines])
-
-    @classmethod
-    def from_model_error(cls, error, model):
-        """The same, from the ValidationError of a model's own ``full_clean``."""
-        problems = []
-        for name, messages in getattr(error, "message_dict", {"": error.messages}).items():
-            field = model._meta.get_field(name) if name and name != NON_FIELD_ERRORS else None
-            label = field_label(field) if field else str(model._meta.verbose_name)
-            problems.extend(Problem(name, label, label, message) for message in messages)
-        return cls(problems)
-
-
-class TranslationDeleted(ValidationError):
-    def __init__(self, catalog):
-        language = catalog.target_locale.get_display_name()
-        super().__init__(
-            _("The %(language)s translation was deleted: translate into %(language)s again to restore it.")
-            % {"language": language}
-        )
-
-
-def check_not_deleted(catalog):
-    """A page or snippet draft whose translation was deleted cannot be edited or built until it is made again."""
-    if catalog.target_object is None and targets.has_drafts(catalog.model):
-        raise TranslationDeleted(catalog)
 
 
 class BuildTranslation:

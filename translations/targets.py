@@ -72,3 +72,18 @@ def save_built(target, user):
     if isinstance(target, RevisionMixin):
         return target.save_revision(user=user, log_action=False, clean=False)
     return None
+
+
+class TranslationDeleted(ValidationError):
+    def __init__(self, catalog):
+        language = catalog.target_locale.get_display_name()
+        super().__init__(
+            _("The %(language)s translation was deleted: translate into %(language)s again to restore it.")
+            % {"language": language}
+        )
+
+
+def check_not_deleted(catalog):
+    """A page or snippet draft whose translation was deleted cannot be edited or built until it is made again."""
+    if catalog.target_object is None and has_drafts(catalog.model):
+        raise TranslationDeleted(catalog)

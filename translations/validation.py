@@ -9,7 +9,8 @@ translation's, and is left to the site's own editor.
 
 from dataclasses import dataclass
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils.translation import gettext as _
 from wagtail.fields import StreamField
 
 from .extract import SEPARATOR, child_label, context_path, field_label
@@ -88,3 +89,27 @@ def field_error(field, obj):
     except ValidationError as error:
         return error
     return None
+
+
+class InvalidTranslation(ValidationError):
+    """A built translation fails the site's checks: each problem names its segment and field."""
+
+    def __init__(self, problems):
+        self.problems = list(problems)
+        lines = [
+            # Translators: e.g. “References › Reference › DOI (references.3f2….doi), in the field “References”: Enter a valid DOI.”
+            _("%(label)s (%(context)s), in the field “%(field)s”: %(message)s")
+            % {"label": p.label, "context": p.context, "field": p.field, "message": p.message}
+            for p in self.problems
+        ]
+        super().__init__([_("The draft was not built; nothing was saved. Change these translations:"), *lines])
+
+    @classmethod
+    def from_model_error(cls, error, model):
+        """The same, from the ValidationError of a model's own ``full_clean``."""
+        problems = []
+        for name, messages in getattr(error, "message_dict", {"": error.messages}).items():
+            field = model._meta.get_field(name) if name and name != NON_FIELD_ERRORS else None
+            label = field_label(field) if field else str(model._meta.verbose_name)
+            problems.extend(Problem(name, label, label, message) for message in messages)
+        return cls(problems)

@@ -27,13 +27,10 @@ from . import catalogs, editor, memory, sources
 from .actions import (
     BuildTranslation,
     IncompleteCatalog,
-    InvalidTranslation,
     SaveSegment,
     SegmentConflict,
     SubmitTranslation,
-    TranslationDeleted,
     as_catalog,
-    check_not_deleted,
 )
 from .content_notes import link_notes
 from .editor import (
@@ -54,6 +51,8 @@ from .readability import readability_for_catalog
 from .review import submission_problems
 from .review_models import ReviewRefused
 from .status import translation_status
+from .targets import TranslationDeleted, check_not_deleted
+from .validation import InvalidTranslation
 
 
 def forbidden(request):
