@@ -6,6 +6,7 @@ RichText blocks so the translation plugin can find it by walking the stream.
 """
 
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -157,15 +158,26 @@ class KeyPointsBlock(blocks.StreamBlock):
     point = blocks.CharBlock(label=_("Key point"), max_length=300)
 
 
+# Identifiers have validators, so the translation plugin keeps them from the source.
+validate_doi = RegexValidator(
+    r"\A10\.", message=_("A DOI starts with \u201c10.\u201d, for example 10.1056/NEJMoa2302399.")
+)
+validate_pmid = RegexValidator(r"\A\d+\Z", message=_("A PubMed ID is a number, for example 31166571."))
+
+
 class ReferenceBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), max_length=500)
     publisher = blocks.CharBlock(label=_("Publisher or journal"), max_length=255, required=False)
     year = blocks.IntegerBlock(label=_("Year"), min_value=1800, max_value=2100, required=False)
     url = blocks.URLBlock(label=_("URL"), required=False)
     doi = blocks.CharBlock(
-        label=_("DOI"), max_length=255, required=False, help_text=_("For example 10.1001/jamapsychiatry.2019.1189")
+        label=_("DOI"),
+        max_length=255,
+        required=False,
+        validators=[validate_doi],
+        help_text=_("For example 10.1001/jamapsychiatry.2019.1189"),
     )
-    pmid = blocks.CharBlock(label=_("PubMed ID"), max_length=20, required=False)
+    pmid = blocks.CharBlock(label=_("PubMed ID"), max_length=20, required=False, validators=[validate_pmid])
 
     def clean(self, value):
         value = super().clean(value)
@@ -173,18 +185,6 @@ class ReferenceBlock(blocks.StructBlock):
             # Enforced on drafts too: Wagtail relaxes required fields when saving a draft.
             raise blocks.StructBlockValidationError(
                 block_errors={"title": ValidationError(_("Every reference needs a title."))}
-            )
-        pmid = value.get("pmid")
-        if pmid and not pmid.isdigit():
-            raise blocks.StructBlockValidationError(
-                block_errors={"pmid": ValidationError(_("A PubMed ID is a number, for example 31166571."))}
-            )
-        doi = value.get("doi")
-        if doi and not doi.startswith("10."):
-            raise blocks.StructBlockValidationError(
-                block_errors={
-                    "doi": ValidationError(_("A DOI starts with \u201c10.\u201d, for example 10.1056/NEJMoa2302399."))
-                }
             )
         return value
 

@@ -67,22 +67,73 @@ def topic(home):
     return TopicIndexPage.objects.child_of(home).first()
 
 
-def event_page(parent, slug="open-day"):
+def block(kind, value):
+    """One StreamField child as Wagtail stores it."""
+    return {"type": kind, "value": value, "id": str(uuid.uuid4())}
+
+
+def event_page(parent, slug="open-day", programme=(), **fields):
+    """A live page of the unrelated EventPage model: a venue, rich text, a session and a list."""
+    fields = {
+        "title": "Open day",
+        "venue": "Main hall",
+        "description": '<p>Meet the <a href="https://example.org/team">care team</a>.</p><p>Free tea.</p>',
+        **fields,
+    }
     page = parent.add_child(
         instance=EventPage(
-            title="Open day",
             slug=slug,
-            venue="Main hall",
-            description='<p>Meet the <a href="https://example.org/team">care team</a>.</p><p>Free tea.</p>',
             programme=[
-                {"type": "session", "value": {"name": "Welcome", "speaker": "Dr Ruiz"}, "id": str(uuid.uuid4())},
-                {
-                    "type": "notes",
-                    "value": [{"type": "item", "value": "Bring your letter.", "id": str(uuid.uuid4())}],
-                    "id": str(uuid.uuid4()),
-                },
+                block("session", {"name": "Welcome", "speaker": "Dr Ruiz"}),
+                block("notes", [{"type": "item", "value": "Bring your letter.", "id": str(uuid.uuid4())}]),
+                *programme,
             ],
+            **fields,
         )
     )
     page.save_revision().publish()
     return page
+
+
+TIMETABLE = {
+    "columns": [
+        {"type": "text", "heading": "Session"},
+        {"type": "minutes", "heading": "Minutes"},
+        {"type": "notes", "heading": "What to bring"},
+    ],
+    "rows": [{"values": ["Welcome", 15, "<p>Your <b>letter</b>.</p>"]}, {"values": ["Tour", 40, "<p>Shoes.</p>"]}],
+    "caption": "Day one",
+}
+
+
+def event_with_everything(parent, slug="everything", linked=None):
+    """An EventPage with identifiers, a typed table, a raw HTML block and, given ``linked``, links to it."""
+    programme = [
+        block(
+            "contact",
+            {
+                "name": "Front desk",
+                "email": "desk@example.org",
+                "website": "https://example.org/desk",
+                "room": "B102",
+                "extension": "4410",
+                "seats": 40,
+            },
+        ),
+        block("directions", {"text": "Turn left at the fountain", "landmark": "fountain"}),
+        block("motto", "Calm and kind"),
+        block("timetable", TIMETABLE),
+        block("embed_code", '<iframe title="Map" src="https://example.org/map"></iframe>'),
+    ]
+    fields = {
+        "contact_email": "events@example.org",
+        "booking_url": "https://example.org/book",
+        "coordinates": "51.5, -0.12",
+        "room": "B102",
+        "tagline": "A calm day",
+    }
+    if linked is not None:
+        programme.append(block("see_also", linked.pk))
+        fields["related_page"] = linked
+        fields["description"] = f'<p>Read <a linktype="page" id="{linked.pk}">about the clinic</a> first.</p>'
+    return event_page(parent, slug, programme, **fields)

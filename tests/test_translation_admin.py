@@ -135,7 +135,7 @@ def test_translate_form_without_a_language_is_an_error(client, article):
 def test_a_translation_cannot_be_translated_again(client, spanish):
     login(client, "admin")
     target = spanish.target_object
-    notice = "This page is a translation made with the translation editor."
+    notice = "This is a translation made with the translation editor."
     assert notice in client.get(url("translate", target.pk)).content.decode()
     response = client.post(url("translate", target.pk), {"locales": [locale("pl").pk]})
     assert response.status_code == 200 and notice in response.content.decode()

@@ -218,7 +218,7 @@ def test_the_overview_of_a_translation_says_what_it_translates(client, article):
     arabic = demo_catalog(article, "ar")
     login(client, "translator_ar")
     html = client.get(url("overview", arabic.target_object.pk)).content.decode()
-    assert "This page has not been translated yet." not in html
+    assert "It has not been translated yet." not in html
     link = f'<a href="{url("overview", article.pk)}">Esketamine and ketamine for depression</a>'
-    assert f"This page is a translation of {link} into العربية (ar)." in html
+    assert f"This is a translation of {link} into العربية (ar)." in html
     assert f'href="{url("editor", arabic.pk)}"' in html

@@ -11,15 +11,16 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from wagtail.actions.copy_for_translation import CopyPageForTranslationAction
 from wagtail.log_actions import log
 from wagtail.models import Locale, Page
 
-from . import catalogs, richtext
+from . import catalogs, richtext, targets
 from .extract import MissingTranslation, extract, translated_copy
 from .models import Segment, SegmentChange, TranslationCatalog
 from .permissions import can_edit_translation, can_start_translation
 from .signals import catalog_synced, translation_built
+from .targets import check_not_deleted
+from .validation import InvalidTranslation, Validation
 
 
 class IncompleteCatalog(ValidationError):
@@ -173,8 +174,9 @@ def adopt(catalog, target):
 
 
 class CreateTranslation:
-    """Create the translations of an object into some languages: a draft in each language's
-    tree (its parents too, when missing) and a catalog of its segments."""
+    """Create the translations of an object into some languages: a draft in each language (for a
+    page, in its language's tree, with its parents when missing) and a catalog of its segments.
+    A translation that was deleted is created again, with its catalog's translations kept."""
 
     def __init__(self, source, locales, user=None):
         self.source = source.specific if isinstance(source, Page) else source
@@ -182,20 +184,20 @@ class CreateTranslation:
         self.user = user
 
     def check(self):
+        targets.check_translatable(self.source)
+        title = {"title": self.source}
         if not self.locales:
             raise ValidationError(_("Choose at least one language."))
         if any(locale.pk == self.source.locale_id for locale in self.locales):
-            raise ValidationError(_("A page cannot be translated into its own language."))
-        if isinstance(self.source, Page) and not self.source.live:
-            raise ValidationError(
-                _("Only published pages can be translated: publish “%(title)s” first.") % {"title": self.source}
-            )
+            raise ValidationError(_("“%(title)s” is already in that language: choose other languages.") % title)
+        if not targets.is_published(self.source):
+            raise ValidationError(_("Only published content can be translated: publish “%(title)s” first.") % title)
         if self.user is not None and not can_start_translation(self.user, self.source):
-            raise PermissionDenied(_("You do not have permission to translate this page."))
+            raise PermissionDenied(_("You do not have permission to translate “%(title)s”.") % title)
         if TranslationCatalog.objects.filter(
             translation_key=self.source.translation_key, target_locale_id=self.source.locale_id
         ).exists():
-            raise ValidationError(_("This page is itself a translation: translate its source page instead."))
+            raise ValidationError(_("“%(title)s” is itself a translation: translate its source instead.") % title)
 
     @transaction.atomic
     def execute(self):
@@ -203,8 +205,8 @@ class CreateTranslation:
         return [self._translate_into(locale) for locale in self.locales]
 
     def _translate_into(self, locale):
-        existing = self.source.get_translation_or_none(locale)
-        target = self._target(self.source, locale)
+        existing = targets.existing_translation(self.source, locale)
+        target = existing or self._create(self.source, locale)
         catalog, created = TranslationCatalog.objects.get_or_create(
             content_type=ContentType.objects.get_for_model(type(self.source)),
             translation_key=self.source.translation_key,
@@ -214,29 +216,18 @@ class CreateTranslation:
         counts = sync_catalog(catalog, self.source, self.user)
         if created and existing is not None:
             adopt(catalog, target)
-        if created:
-            log(
-                target,
-                "carelingua.translation_created",
-                user=self.user,
-                data={"segments": counts["created"], "language": locale.language_code},
-            )
+        if created or (existing is None and target is not None):
+            data = {"segments": counts["created"], "language": locale.language_code}
+            log(target or self.source, "carelingua.translation_created", user=self.user, data=data)
         return catalog
 
-    def _target(self, source, locale):
-        existing = source.get_translation_or_none(locale)
-        if existing is not None:
-            return existing.specific if isinstance(existing, Page) else existing
-        exclude = list(getattr(type(source), "translation_exclude_fields", ()))
+    def _create(self, source, locale):
         if not isinstance(source, Page):
-            target = source.copy_for_translation(locale, exclude_fields=exclude)
-            target.save()
-            return target
+            return targets.create_snippet(source, locale, self.user)
         parent = source.get_parent()
         if not parent.is_root() and parent.get_translation_or_none(locale) is None:
             CreateTranslation(parent, [locale], self.user)._translate_into(locale)
-        action = CopyPageForTranslationAction(source, locale, user=self.user, exclude_fields=exclude)
-        return action.execute(skip_permission_checks=True).specific
+        return targets.create_page(source, locale, self.user)
 
 
 class SyncTranslations:
@@ -260,7 +251,7 @@ class SyncTranslations:
             counts = sync_catalog(catalog, self.source, self.user)
             results[catalog.target_locale.language_code] = counts
             if counts["created"] or counts["changed"] or counts["obsolete"]:
-                log(catalog.target_object, "carelingua.catalog_synced", user=self.user, data=counts)
+                log(catalog.logged_object, "carelingua.catalog_synced", user=self.user, data=counts)
             catalog_synced.send(sender=TranslationCatalog, catalog=catalog, counts=counts)
         return results
 
@@ -317,7 +308,8 @@ class SaveSegment:
 
 
 class BuildTranslation:
-    """Build the localized draft from a complete catalog. It never publishes."""
+    """Build the localized draft from a complete catalog. It never publishes, and a build that
+    fails the site's checks saves nothing."""
 
     def __init__(self, catalog, user=None):
         self.catalog = catalog
@@ -329,29 +321,60 @@ class BuildTranslation:
         unfinished = [s for s in segments if not s.obsolete and s.state != Segment.TRANSLATED]
         if unfinished:
             raise IncompleteCatalog(unfinished)
+        check_not_deleted(self.catalog)
 
     @transaction.atomic
     def execute(self):
         segments = list(self.catalog.segments.all())
         self.check(segments)
         source, target = self.catalog.source_object, self.catalog.target_object
+        target = target or targets.new_snippet(source, self.catalog.target_locale)
         translations = {s.context: s.translation for s in segments if not s.obsolete}
+        validation = Validation()
         try:
-            translated_copy(source, target, translations)
+            translated_copy(source, target, translations, validation=validation)
         except MissingTranslation as missing:
             raise ValidationError(
                 _("The source changed since the last sync (%(context)s is new): sync the translation first.")
                 % {"context": missing.args[0]}
             ) from None
-        if hasattr(target, "save_revision"):
-            revision = target.save_revision(user=self.user, log_action=False)
+        validation.raise_if_any(InvalidTranslation)
+        try:
+            revision = targets.save_built(target, self.user)
+        except ValidationError as error:
+            raise InvalidTranslation.from_model_error(error, type(target)) from None
+        self.catalog.target_object = target
+        if revision is not None:
             self.catalog.built_revision = revision
             self.catalog.save(update_fields=["built_revision"])
-        else:
-            target.save()
         log(target, "carelingua.draft_built", user=self.user, data={"segments": len(translations)})
         translation_built.send(sender=TranslationCatalog, catalog=self.catalog, target=target)
         return target
+
+
+class RemoveCatalogs:
+    """The source of some catalogs was deleted: the catalogs go too. Translations already
+    built stay as they are, and their history says why they are no longer synced."""
+
+    def __init__(self, content_type, translation_key, source_locale_id):
+        self.catalogs = TranslationCatalog.objects.filter(
+            content_type=content_type, translation_key=translation_key, source_locale_id=source_locale_id
+        )
+        self.model = content_type.model_class()
+        self.source = {"translation_key": translation_key, "locale_id": source_locale_id}
+
+    def check(self):
+        if self.model is not None and self.model._default_manager.filter(**self.source).exists():
+            raise ValidationError(_("The source still exists: its catalogs are kept."))
+
+    @transaction.atomic
+    def execute(self):
+        self.check()
+        for catalog in self.catalogs.select_related("target_locale", "content_type"):
+            target = catalog.target_object
+            if target is not None:
+                log(target, "carelingua.catalog_removed", data={"language": catalog.target_locale.language_code})
+        return self.catalogs.delete()[0]
 
 
 class SubmitTranslation:

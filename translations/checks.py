@@ -1,10 +1,14 @@
-"""System checks of how the plugin sits in the host site. Registered in ``TranslationsConfig.ready()``."""
+"""System checks of how the plugin sits in the host site, and of the translation options its
+translatable models declare (see ``fields``). Registered in ``TranslationsConfig.ready()``."""
 
 from django.apps import apps
 from django.conf import settings
 from django.core import checks
+from django.core.exceptions import FieldDoesNotExist
+from wagtail.models import get_translatable_models
 
 SIMPLE_TRANSLATION = "wagtail.contrib.simple_translation"
+FIELD_OPTIONS = ("translatable_fields", "translation_include_fields", "translation_exclude_fields")
 
 
 def check_simple_translation(app_configs=None, **kwargs):
@@ -24,3 +28,26 @@ def check_simple_translation(app_configs=None, **kwargs):
             id="translations.E001",
         )
     ]
+
+
+def check_translation_fields(app_configs=None, **kwargs):
+    """A misspelt field name in a model's translation options would otherwise leave a field
+    untranslated, or translated, without a word."""
+    errors = []
+    for model in get_translatable_models(include_subclasses=True):
+        if app_configs is not None and model._meta.app_config not in app_configs:
+            continue
+        for option in FIELD_OPTIONS:
+            for name in getattr(model, option, None) or ():
+                try:
+                    model._meta.get_field(name)
+                except FieldDoesNotExist:
+                    errors.append(
+                        checks.Error(
+                            f"{model._meta.label}.{option} names {name!r}, which is not a field of the model.",
+                            hint=f"Use the names of {model._meta.label}'s own fields.",
+                            obj=model,
+                            id="translations.E002",
+                        )
+                    )
+    return errors

@@ -1,4 +1,6 @@
-"""What the management commands share: finding pages, catalogs and users from arguments."""
+"""What the management commands share: finding pages, snippets, catalogs and users from arguments."""
+
+import re
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
@@ -8,19 +10,47 @@ from wagtail.models import Locale, Page, Site
 
 from .actions import locales_from_codes
 from .models import TranslationCatalog
+from .sources import snippet_model
+from .targets import check_translatable
 
-PAGE_HELP = "The source page: its id, or its URL path such as /en/depression/esketamine-and-ketamine-for-depression/."
+PAGE_HELP = (
+    "The source: a page id, a page's URL path such as /en/depression/esketamine-and-ketamine-for-depression/, "
+    "or a snippet as app_label.model:id such as testapp.announcement:3."
+)
+SNIPPET = re.compile(r"\A(?P<app_label>\w+)\.(?P<model_name>\w+):(?P<pk>.+)\Z")
 
 
-def find_page(value):
-    """A page from its id or its public URL path (with the language prefix)."""
-    if str(value).isdigit():
-        page = Page.objects.filter(pk=int(value)).first()
-    else:
-        page = _page_at_path(str(value))
+def find_source(value):
+    """A page from its id or its public URL path (with the language prefix), or a snippet as app_label.model:id."""
+    value = str(value)
+    snippet = SNIPPET.match(value)
+    if snippet:
+        return _snippet(value, **snippet.groupdict())
+    page = Page.objects.filter(pk=int(value)).first() if value.isdigit() else _page_at_path(value)
     if page is None:
-        raise CommandError(f"No page {value!r}. Give a page id or a URL path such as /en/some-page/.")
+        raise CommandError(
+            f"No page {value!r}. Give a page id, a URL path such as /en/some-page/, or a snippet as app_label.model:id."
+        )
     return page.specific
+
+
+def _snippet(value, app_label, model_name, pk):
+    model = snippet_model(app_label, model_name.lower())
+    if model is None:
+        raise CommandError(
+            f"No snippet model {app_label}.{model_name}: name a registered snippet as app_label.model:id."
+        )
+    try:
+        found = model._default_manager.filter(pk=pk).first()
+    except (ValueError, ValidationError):
+        found = None
+    if found is None:
+        raise CommandError(f"No {model._meta.verbose_name} {pk!r} ({value}).")
+    try:
+        check_translatable(found)
+    except ValidationError as error:
+        raise CommandError(" ".join(error.messages)) from None
+    return found
 
 
 def _page_at_path(path):
@@ -45,12 +75,12 @@ def find_locales(codes):
         raise CommandError(" ".join(error.messages)) from None
 
 
-def find_catalog(page, code):
+def find_catalog(source, code):
     (locale,) = find_locales([code])
     catalog = (
         TranslationCatalog.objects.filter(
-            content_type=ContentType.objects.get_for_model(type(page)),
-            translation_key=page.translation_key,
+            content_type=ContentType.objects.get_for_model(type(source)),
+            translation_key=source.translation_key,
             target_locale=locale,
         )
         .select_related("target_locale", "source_locale", "content_type")
@@ -58,9 +88,17 @@ def find_catalog(page, code):
     )
     if catalog is None:
         raise CommandError(
-            f"“{page}” has no translation into {code} yet. Create it with: manage.py translate_page {page.pk} --locale {code}"
+            f"“{source}” has no translation into {code} yet. Create it with: "
+            f"manage.py translate_page {source_argument(source)} --locale {code}"
         )
     return catalog
+
+
+def source_argument(source):
+    """How the commands name ``source``: a page id, or app_label.model:id for a snippet."""
+    if isinstance(source, Page):
+        return str(source.pk)
+    return f"{source._meta.app_label}.{source._meta.model_name}:{source.pk}"
 
 
 def find_user(username):

@@ -10,7 +10,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.contrib.auth import get_permission_codename
+from django.contrib.admin.utils import quote
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.urls import reverse
@@ -24,6 +24,7 @@ from .extract import SEPARATOR
 from .forms import language_name
 from .machine.backends import backend_label
 from .models import Segment, TranslationCatalog
+from .permissions import can_change_model
 from .qa import ERROR, WARNING
 from .review import content_hash
 from .review_models import MEDICAL, SignOff
@@ -59,14 +60,20 @@ def url(name, *args):
     return reverse(f"{NAMESPACE}:{name}", args=args)
 
 
-def overview_url(source):
-    """The overview lists a page's translations; other models have none."""
-    return url("overview", source.pk) if isinstance(source, Page) else ""
+def _address(obj):
+    if isinstance(obj, Page):
+        return "page", (obj.pk,)
+    return "snippet", (obj._meta.app_label, obj._meta.model_name, quote(obj.pk))
 
 
-def catalogs_of(page):
-    """Every catalog a page takes part in, as the source or as a translation."""
-    return TranslationCatalog.objects.filter(content_type_id=page.content_type_id, translation_key=page.translation_key)
+def overview_url(obj):
+    kind, args = _address(obj)
+    return url("overview" if kind == "page" else "snippet_overview", *args)
+
+
+def translate_url(obj):
+    kind, args = _address(obj)
+    return url("translate" if kind == "page" else "snippet_translate", *args)
 
 
 # Progress and status
@@ -324,19 +331,17 @@ def findings_json(findings):
 
 def editable_catalogs(user):
     """The catalogs ``user`` may translate, as ``can_edit_translation`` decides, in one query:
-    pages whose translation is in a page tree they can edit, snippets whose model they can change."""
+    pages whose translation is in a page tree they can edit (a deleted translation is in none),
+    snippets whose model they can change."""
     catalogs = TranslationCatalog.objects.all()
     if not user.is_active:
         return catalogs.none()
-    if user.is_superuser:
-        return catalogs
     pages = PagePermissionPolicy().instances_user_has_any_permission_for(user, {"change"})
     targets = pages.filter(translation_key=OuterRef("translation_key"), locale_id=OuterRef("target_locale_id"))
     snippets = [
         model
         for model in get_translatable_models(include_subclasses=True)
-        if not issubclass(model, Page)
-        and user.has_perm(f"{model._meta.app_label}.{get_permission_codename('change', model._meta)}")
+        if not issubclass(model, Page) and can_change_model(user, model)
     ]
     content_types = [ct.pk for ct in ContentType.objects.get_for_models(*snippets).values()]
     return catalogs.filter(Exists(targets) | Q(content_type_id__in=content_types))
@@ -373,13 +378,15 @@ def worklist_rows(catalogs):
     for content_type_id, group in snippets.items():
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         found = model._default_manager.filter(translation_key__in={catalog.translation_key for catalog in group})
-        titles = {(obj.translation_key, obj.locale_id): str(obj) for obj in found}
+        by_key = {(obj.translation_key, obj.locale_id): obj for obj in found}
         for catalog in group:
-            catalog.page_title = titles.get((catalog.translation_key, catalog.source_locale_id), "")
+            source = by_key.get((catalog.translation_key, catalog.source_locale_id))
+            catalog.page_title = str(source) if source else ""
+            catalog.source_url = overview_url(source) if source else ""
     for catalog in catalogs:
         catalog.progress = Progress.of_annotated(catalog)
         catalog.status, catalog.status_label = catalog_status(catalog, catalog.progress)
         catalog.language = language_name(catalog.target_locale)
-        is_page = catalog.content_type_id not in snippets
-        catalog.source_url = url("overview", catalog.source_page_id) if is_page else ""
+        if catalog.content_type_id not in snippets:
+            catalog.source_url = url("overview", catalog.source_page_id)
     return catalogs

@@ -25,13 +25,13 @@ def text_direction(locale):
 class LanguageCheckboxes(forms.CheckboxSelectMultiple):
     """Checkboxes for languages; the ones already being translated are shown checked and disabled."""
 
-    def __init__(self, *args, translated=(), **kwargs):
+    def __init__(self, *args, taken=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.translated = set(translated)
+        self.taken = set(taken)
 
     def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
         option = super().create_option(name, value, label, selected, index, subindex, attrs)
-        if value in self.translated:
+        if value in self.taken:
             option["attrs"].update(disabled=True, checked=True)
         return option
 
@@ -43,23 +43,29 @@ class TranslateForm(forms.Form):
         error_messages={"required": _("Choose at least one language.")},
     )
 
-    def __init__(self, *args, source, translated_locale_ids=(), **kwargs):
+    def __init__(self, *args, source, languages, **kwargs):
+        """``languages``: a ``sources.Languages``, the languages already translated and deleted."""
         super().__init__(*args, **kwargs)
-        self.translated_locale_ids = set(translated_locale_ids)
+        self.languages = languages
         field = self.fields["locales"]
-        field.widget = LanguageCheckboxes(translated=self.translated_locale_ids)
+        field.widget = LanguageCheckboxes(taken=languages.taken)
         field.label_from_instance = self.label_for
         field.queryset = Locale.objects.exclude(pk=source.locale_id).order_by("language_code")
-        self.has_choices = any(locale.pk not in self.translated_locale_ids for locale in field.queryset)
+        self.has_choices = any(locale.pk not in languages.taken for locale in field.queryset)
 
     def label_for(self, locale):
-        if locale.pk in self.translated_locale_ids:
+        if locale.pk in self.languages.taken:
             # Translators: a language in the list of languages to translate into, e.g. “español (es): already translated”
             return _("%(language)s: already translated") % {"language": language_name(locale)}
+        if locale.pk in self.languages.deleted:
+            # Translators: e.g. “español (es): translation deleted; translating again keeps its translated texts”
+            return _("%(language)s: translation deleted; translating again keeps its translated texts") % {
+                "language": language_name(locale)
+            }
         return language_name(locale)
 
     def clean_locales(self):
-        return [locale for locale in self.cleaned_data["locales"] if locale.pk not in self.translated_locale_ids]
+        return [locale for locale in self.cleaned_data["locales"] if locale.pk not in self.languages.taken]
 
 
 class UploadPOForm(forms.Form):

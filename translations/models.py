@@ -86,6 +86,12 @@ class TranslationCatalog(models.Model):
         obj = self._object_in(self.target_locale_id)
         return obj.specific if obj is not None and hasattr(obj, "specific") else obj
 
+    @property
+    def logged_object(self):
+        """Where the audit log records this catalog's events: the translation, or its source
+        while the translation does not exist (a snippet before its first build)."""
+        return self.target_object or self.source_object
+
 
 FALLBACK_BATCH_SIZE = 500
 

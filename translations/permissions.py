@@ -2,11 +2,16 @@
 
 Per-language rights come from Wagtail's per-locale page trees: a translator for Spanish
 has edit permission on the Spanish tree, so they may edit Spanish catalogs and nothing else.
+Snippets have no trees: whoever may change a snippet model may translate its snippets.
 """
 
 from django.contrib.auth import get_permission_codename
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
+
+
+def can_change_model(user, model):
+    return user.has_perm(f"{model._meta.app_label}.{get_permission_codename('change', model._meta)}")
 
 
 def _can_edit_object(user, obj):
@@ -16,8 +21,7 @@ def _can_edit_object(user, obj):
         return False
     if isinstance(obj, Page):
         return PagePermissionPolicy().user_has_permission_for_instance(user, "change", obj)
-    codename = get_permission_codename("change", obj._meta)
-    return user.has_perm(f"{obj._meta.app_label}.{codename}")
+    return can_change_model(user, type(obj))
 
 
 def can_start_translation(user, source):
@@ -26,5 +30,11 @@ def can_start_translation(user, source):
 
 
 def can_edit_translation(user, catalog):
-    """Translating needs edit rights on the translation, that is, in its language's tree."""
-    return user.is_active and _can_edit_object(user, catalog.target_object)
+    """Translating needs edit rights on the translation, that is, in its language's tree.
+
+    A snippet's translation may not exist yet (see ``targets``): the model's permission decides."""
+    if not user.is_active:
+        return False
+    if issubclass(catalog.model, Page):
+        return _can_edit_object(user, catalog.target_object)
+    return can_change_model(user, catalog.model)

@@ -86,7 +86,7 @@ class ImportPO:
                 return self.report
             self._write(changes)
             log(
-                self.catalog.target_object,
+                self.catalog.logged_object,
                 "carelingua.po_imported",
                 user=self.user,
                 data={"applied": len(changes), "conflicts": len(self.report.conflicts)},

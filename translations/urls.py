@@ -2,14 +2,24 @@
 
 from django.urls import path
 
-from . import editor, views
+from . import editor, source_views, views
 
 app_name = editor.NAMESPACE
 
 urlpatterns = [
     path("", views.WorklistView.as_view(), name="worklist"),
-    path("page/<int:page_id>/", views.OverviewView.as_view(), name="overview"),
-    path("page/<int:page_id>/translate/", views.TranslateView.as_view(), name="translate"),
+    path("page/<int:page_id>/", source_views.OverviewView.as_view(), name="overview"),
+    path("page/<int:page_id>/translate/", source_views.TranslateView.as_view(), name="translate"),
+    path(
+        "snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+        source_views.OverviewView.as_view(),
+        name="snippet_overview",
+    ),
+    path(
+        "snippet/<slug:app_label>/<slug:model_name>/<str:pk>/translate/",
+        source_views.TranslateView.as_view(),
+        name="snippet_translate",
+    ),
     path("catalog/<int:pk>/", views.EditorView.as_view(), name="editor"),
     path("catalog/<int:pk>/segments/<int:segment_id>/", views.SaveSegmentView.as_view(), name="save_segment"),
     path("catalog/<int:pk>/segments/<int:segment_id>/check/", views.CheckSegmentView.as_view(), name="check_segment"),

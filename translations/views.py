@@ -15,26 +15,24 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView, TemplateView
 from wagtail.admin import messages
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.widgets.button import HeaderButton
-from wagtail.models import Page
+from wagtail.models import DraftStateMixin, Page
 
-from . import catalogs, editor, memory
+from . import catalogs, editor, memory, sources
 from .actions import (
     BuildTranslation,
-    CreateTranslation,
     IncompleteCatalog,
     SaveSegment,
     SegmentConflict,
     SubmitTranslation,
     as_catalog,
 )
-from .buttons import page_header_buttons, page_listing_buttons  # noqa: F401 (wagtail_hooks calls them from here)
+from .content_notes import link_notes
 from .editor import (
     STATE_FILTERS,
     UNFINISHED,
@@ -42,24 +40,31 @@ from .editor import (
     WITH_WARNINGS,
     Progress,
     QualitySummary,
-    catalogs_of,
     url,
 )
-from .forms import TranslateForm, UploadPOForm, language_name, text_direction
+from .forms import UploadPOForm, language_name, text_direction
 from .models import TranslationCatalog
 from .permissions import can_edit_translation, can_start_translation
 from .po_import import ImportPO
 from .qa import CheckContext, findings_for_catalog, findings_for_segment, findings_for_text
 from .readability import readability_for_catalog
-from .review import needs_medical_review, submission_problems
+from .review import submission_problems
 from .review_models import ReviewRefused
 from .status import translation_status
+from .targets import TranslationDeleted, check_not_deleted
+from .validation import InvalidTranslation
 
 
 def forbidden(request):
     """A 403 page. Wagtail's admin turns PermissionDenied into a redirect home; this says what happened."""
     context = {"page_title": _("Permission denied")}
     return TemplateResponse(request, "translations/forbidden.html", context, status=403)
+
+
+def refused(request, error, title=None, status=400):
+    """A 4xx page that says why a request cannot be done (``error``: a ValidationError)."""
+    context = {"page_title": title or _("This cannot be translated"), "reasons": error.messages}
+    return TemplateResponse(request, "translations/refused.html", context, status=status)
 
 
 class TranslationAdminMixin(WagtailAdminTemplateMixin):
@@ -70,40 +75,13 @@ class TranslationAdminMixin(WagtailAdminTemplateMixin):
 
     def get_breadcrumbs_items(self):
         source, items = self.source, [*self.breadcrumbs_items]
-        if isinstance(source, Page):
-            # Translators may not open the source page in Wagtail's editor: its title is then plain text.
-            can_edit = source.permissions_for_user(self.request.user).can_edit()
-            edit_url = reverse("wagtailadmin_pages:edit", args=[source.pk]) if can_edit else ""
-            items.append({"url": edit_url, "label": source.get_admin_display_title()})
-            items.append({"url": "" if self.is_overview else editor.overview_url(source), "label": _("Translations")})
-        else:
-            items.append({"url": "", "label": str(source)})
+        # Translators may not open the source in Wagtail's editor: its title is then plain text.
+        items.append({"url": sources.edit_url(source, self.request.user), "label": sources.title_of(source)})
+        items.append({"url": "" if self.is_overview else editor.overview_url(source), "label": _("Translations")})
         return items if self.is_overview else [*items, {"url": "", "label": self.get_page_title()}]
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(overview_url=editor.overview_url(self.source), **kwargs)
-
-
-class SourcePageMixin:
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
-        self.source = get_object_or_404(Page, pk=kwargs["page_id"]).specific
-        if self.source.is_root():
-            raise Http404
-
-    @cached_property
-    def translation_of(self):
-        """The catalog this page is the translation in, if it is one: it cannot be a source too."""
-        return catalogs_of(self.source).filter(target_locale_id=self.source.locale_id).first()
-
-
-class StartTranslationMixin(SourcePageMixin):
-    """Views that start work on a source page: only people who may edit the source get in."""
-
-    def dispatch(self, request, *args, **kwargs):
-        if not can_start_translation(request.user, self.source):
-            return forbidden(request)
-        return super().dispatch(request, *args, **kwargs)
 
 
 class CatalogMixin:
@@ -129,6 +107,10 @@ class CatalogMixin:
         return super().dispatch(request, *args, **kwargs)
 
     def permission_denied(self):
+        try:
+            check_not_deleted(self.catalog)
+        except TranslationDeleted as deleted:
+            return refused(self.request, deleted, title=_("Translation deleted"), status=410)
         return forbidden(self.request)
 
     def get_page_subtitle(self):
@@ -137,114 +119,6 @@ class CatalogMixin:
             "title": self.source,
             "language": language_name(self.catalog.target_locale),
         }
-
-
-class TranslateView(StartTranslationMixin, TranslationAdminMixin, FormView):
-    template_name = "translations/translate.html"
-    form_class = TranslateForm
-    page_title = gettext_lazy("Translate")
-
-    def get_page_subtitle(self):
-        return self.source.get_admin_display_title()
-
-    def get_form_kwargs(self):
-        translated = catalogs_of(self.source).values_list("target_locale_id", flat=True)
-        return {**super().get_form_kwargs(), "source": self.source, "translated_locale_ids": translated}
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        if self.translation_of:
-            source = self.translation_of.source_object
-            context["source_url"] = url("translate", source.pk)
-            context["source_title"] = source.get_admin_display_title()
-        return context
-
-    def form_valid(self, form):
-        if self.translation_of:
-            form.add_error(None, _("This page is itself a translation: translate its source page instead."))
-            return self.form_invalid(form)
-        try:
-            created = CreateTranslation(self.source, form.cleaned_data["locales"], self.request.user).execute()
-        except ValidationError as error:
-            form.add_error(None, error)
-            return self.form_invalid(form)
-        languages = ", ".join(str(catalog.target_locale.get_display_name()) for catalog in created)
-        messages.success(
-            self.request,
-            # Translators: “Translation of “Sleep and depression” started: Spanish, Polish.”
-            _("Translation of “%(title)s” started: %(languages)s.") % {"title": self.source, "languages": languages},
-        )
-        return redirect(url("overview", self.source.pk))
-
-
-class OverviewView(SourcePageMixin, TranslationAdminMixin, TemplateView):
-    template_name = "translations/overview.html"
-    page_title = gettext_lazy("Translations")
-
-    is_overview = True
-
-    def get_page_subtitle(self):
-        return self.source.get_admin_display_title()
-
-    @cached_property
-    def catalogs(self):
-        queryset = catalogs_of(self.source).filter(source_locale_id=self.source.locale_id)
-        return list(queryset.select_related("content_type", "target_locale").order_by("target_locale__language_code"))
-
-    @cached_property
-    def can_start(self):
-        return can_start_translation(self.request.user, self.source)
-
-    def dispatch(self, request, *args, **kwargs):
-        if not (self.can_start or any(can_edit_translation(request.user, c) for c in self.catalogs)):
-            return forbidden(request)
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_header_buttons(self):
-        if not self.can_start:
-            return []
-        label = _("Translate into more languages")
-        return [HeaderButton(label, url("translate", self.source.pk), icon_name="globe")]
-
-    def row(self, catalog):
-        progress = Progress.of(catalog)
-        catalog.progress = progress
-        catalog.review = translation_status(catalog, progress)
-        catalog.status, catalog.status_label = catalog.review.code, catalog.review.label
-        catalog.quality = QualitySummary.of(editor.shown_findings(findings_for_catalog(catalog)))
-        catalog.language = language_name(catalog.target_locale)
-        catalog.can_edit = can_edit_translation(self.request.user, catalog)
-        catalog.can_download = catalog.can_edit or self.can_start
-        catalog.warnings_url = f"{url('editor', catalog.pk)}?state={WITH_WARNINGS}" if catalog.can_edit else ""
-        unfinished = progress.total - progress.done
-        catalog.build_refusal = unfinished and ngettext(
-            "%(count)d segment is not finished.", "%(count)d segments are not finished.", unfinished
-        ) % {"count": unfinished}
-        target = catalog.target_object
-        catalog.target_edit_url = reverse("wagtailadmin_pages:edit", args=[target.pk]) if target else ""
-        return catalog
-
-    def translation_context(self):
-        """For a page that is itself a translation: what it translates, into which language, and its editor."""
-        catalog = self.translation_of
-        if catalog is None or catalog.source_object is None:
-            return {}
-        source = catalog.source_object
-        return {
-            "source_title": source.get_admin_display_title(),
-            "source_overview_url": editor.overview_url(source),
-            "language": language_name(catalog.target_locale),
-            "editor_url": url("editor", catalog.pk) if can_edit_translation(self.request.user, catalog) else "",
-        }
-
-    def get_context_data(self, **kwargs):
-        rows = [self.row(catalog) for catalog in self.catalogs]
-        return super().get_context_data(
-            rows=rows,
-            translation=self.translation_context(),
-            medical_review=needs_medical_review(self.source),
-            **kwargs,
-        )
 
 
 class WorklistView(WagtailAdminTemplateMixin, TemplateView):
@@ -320,6 +194,7 @@ class EditorView(CatalogMixin, TranslationAdminMixin, TemplateView):
             quality=quality,
             warnings_accepted=editor.warnings_accepted(self.catalog, self.segments),
             readability=editor.readability_lines(readability_for_catalog(self.catalog)),
+            links=link_notes(self.catalog),
             preview_url=self.preview_url(),
             source_lang=self.catalog.source_locale.language_code,
             source_dir=text_direction(self.catalog.source_locale),
@@ -457,6 +332,20 @@ class UploadPOView(CatalogMixin, TranslationAdminMixin, FormView):
         return super().get_context_data(catalog=self.catalog, editor_url=url("editor", self.catalog.pk), **kwargs)
 
 
+def built_message(target):
+    if isinstance(target, Page):
+        # Translators: “The Spanish draft of “Sleep and depression” was built. It is not published. …”
+        return _(
+            "The %(language)s draft of “%(title)s” was built. It is not published. "
+            "Next, submit it for review with “Submit for review” in the translation editor."
+        )
+    if isinstance(target, DraftStateMixin):
+        return _(
+            "The %(language)s draft of “%(title)s” was built. It is not published: review and publish it from the snippet editor."
+        )
+    return _("The %(language)s translation of “%(title)s” was built and is in use: this kind of snippet has no drafts.")
+
+
 class BuildDraftView(CatalogMixin, View):
     """Build the localized draft (never published), or say why not."""
 
@@ -469,16 +358,19 @@ class BuildDraftView(CatalogMixin, View):
         except IncompleteCatalog as refusal:
             buttons = [messages.button(f"{editor_url}?state={UNFINISHED}", _("Show unfinished segments"))]
             messages.error(request, refusal.message, buttons=buttons)
+        except InvalidTranslation as refusal:
+            contexts = [problem.context for problem in refusal.problems]
+            first = self.catalog.segments.current().filter(context__in=contexts).order_by("position").first()
+            buttons = [messages.button(f"{editor_url}#segment-{first.pk}", _("Show the segment"))] if first else []
+            messages.error(request, " ".join(refusal.messages), buttons=buttons)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            # Translators: “The Spanish draft of “Sleep and depression” was built. It is not published: …”
-            message = _(
-                "The %(language)s draft of “%(title)s” was built. It is not published. "
-                "Next, submit it for review with “Submit for review” in the translation editor."
-            )
             language = self.catalog.target_locale.get_display_name()
-            messages.success(request, message % {"language": language, "title": target})
+            # A page translation is edited only through its catalog; a snippet is published from its own editor.
+            edit = "" if isinstance(target, Page) else sources.edit_url(target, request.user)
+            buttons = [messages.button(edit, _("Edit snippet"))] if edit else []
+            messages.success(request, built_message(target) % {"language": language, "title": target}, buttons=buttons)
         return redirect(get_valid_next_url_from_request(request) or editor_url)
 
 

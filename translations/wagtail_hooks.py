@@ -2,7 +2,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from . import buttons, page_editor, urls, views
+from . import buttons, page_editor, urls
 
 
 @hooks.register("register_log_actions")
@@ -11,6 +11,9 @@ def register_log_actions(actions):
     actions.register_action("carelingua.catalog_synced", _("Translation synced with source"), _("Translation synced"))
     actions.register_action("carelingua.po_imported", _("PO file imported"), _("PO file imported"))
     actions.register_action("carelingua.draft_built", _("Localized draft built"), _("Localized draft built"))
+    actions.register_action(
+        "carelingua.catalog_removed", _("Translation catalog removed with its source"), _("Catalog removed")
+    )
 
 
 @hooks.register("register_admin_urls")
@@ -35,12 +38,22 @@ def edit_pages_in_their_language(request, page):
 
 @hooks.register("register_page_header_buttons")
 def page_header_buttons(page, user, view_name, next_url=None):
-    return views.page_header_buttons(page)
+    return buttons.page_header_buttons(page, user)
 
 
 @hooks.register("register_page_listing_more_buttons")
 def page_listing_more_buttons(page, user, next_url=None):
-    return views.page_listing_buttons(page)
+    return buttons.page_listing_buttons(page)
+
+
+@hooks.register("register_snippet_listing_buttons")
+def snippet_listing_buttons(snippet, user, next_url=None):
+    return buttons.snippet_listing_buttons(snippet, user)
+
+
+@hooks.register("register_snippet_action_menu_item")
+def snippet_action_menu_item(model):
+    return buttons.snippet_action_menu_item(model)
 
 
 # Each concern registers its own hooks in its own module.

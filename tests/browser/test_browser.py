@@ -10,15 +10,12 @@ The live server needs a transactional database, whose teardown empties it: the v
 the demo itself, and is done once, before the first test's teardown.
 """
 
-import io
 import json
 import subprocess
 import urllib.request
 
 import pytest
 from django.conf import settings
-from django.core.cache import caches
-from django.core.management import call_command
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
@@ -44,17 +41,6 @@ axe.run(document, {runOnly: {type: "tag", values: arguments[0]}, resultTypes: ["
   }))
   .catch(error => done({rules_passed: 0, violations: [{id: "axe-error", help: String(error), nodes: []}]}));
 """
-
-
-def load_demo_site():
-    """The demo as `make demo` has it, also after an earlier transactional test emptied the database."""
-    from wagtail.models import Locale, Page
-
-    if not Page.objects.filter(depth=1).exists():  # Wagtail's migrations made these; a flush removes them
-        locale, _created = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-    call_command("load_demo", "--force", stdout=io.StringIO())
-    caches["default"].clear()  # Wagtail's cached site root paths name the pages before a reload
 
 
 def urls_of(language):
@@ -108,15 +94,11 @@ def run_vnu(paths):
 
 
 @pytest.fixture(scope="module")
-def visit(live_server, django_db_blocker):
-    missing = tools.missing_programs()
-    if missing:
-        pytest.skip(
-            f"the browser tests need Debian's {', '.join(missing)} (scripts/system-deps.sh installs them as root)"
-        )
+def visit(django_db_setup, live_server, django_db_blocker):
+    tools.skip_without_programs()
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     with django_db_blocker.unblock():  # for this fixture and the live server's thread
-        load_demo_site()
+        tools.load_demo_site()
         urls = {language: urls_of(language) for language in LANGUAGES}
         found = browse(live_server.url, urls)
     found["vnu"] = run_vnu([page["html_file"] for page in found["pages"].values()])

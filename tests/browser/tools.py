@@ -46,6 +46,17 @@ def missing_programs():
     return [package for package, program in wanted.items() if not shutil.which(program)]
 
 
+def skip_without_programs():
+    """Skip the calling test or fixture, saying what to install, when a program is missing."""
+    import pytest
+
+    missing = missing_programs()
+    if missing:
+        pytest.skip(
+            f"the browser tests need Debian's {', '.join(missing)} (scripts/system-deps.sh installs them as root)"
+        )
+
+
 def npm_package(name, version, sha512):
     """The unpacked ``package/`` folder of an npm package, fetched once with `npm pack`."""
     target = CACHE / f"{name}-{version}"
@@ -75,6 +86,35 @@ def axe_source():
 
 def vnu_jar():
     return npm_package(*VNU_JAR) / "build" / "dist" / "vnu.jar"
+
+
+def load_demo_site():
+    """The demo as `make demo` has it, also after an earlier transactional test emptied the database."""
+    import io
+
+    from django.conf import settings
+    from django.core.cache import caches
+    from django.core.management import call_command
+    from wagtail.models import Locale, Page
+
+    if not Page.objects.filter(depth=1).exists():  # Wagtail's migrations made these; a flush removes them
+        locale, _created = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    call_command("load_demo", "--force", stdout=io.StringIO())
+    caches["default"].clear()  # Wagtail's cached site root paths name the pages before a reload
+
+
+def log_in(driver, base_url, username, password="carelingua-demo"):  # noqa: S107 (the demo logins)
+    """Log in to the admin through its login form, as a person does."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver.delete_all_cookies()
+    driver.get(base_url + "/admin/login/")
+    driver.find_element(By.NAME, "username").send_keys(username)
+    driver.find_element(By.NAME, "password").send_keys(password)
+    driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    WebDriverWait(driver, 30).until(lambda d: "/admin/login/" not in d.current_url)
 
 
 def chrome():

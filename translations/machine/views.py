@@ -19,7 +19,8 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 from ..forms import language_name
 from ..models import TranslationCatalog
 from ..permissions import can_start_translation
-from ..views import CatalogMixin, StartTranslationMixin, TranslationAdminMixin, forbidden
+from ..source_views import StartTranslationMixin
+from ..views import CatalogMixin, TranslationAdminMixin, forbidden
 from ..views import url as translations_url
 from .backends import backend_label
 from .forms import PreTranslateForm

@@ -1,12 +1,13 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from wagtail.models import DraftStateMixin
 
 from translations.actions import BuildTranslation, IncompleteCatalog
-from translations.cli import PAGE_HELP, find_catalog, find_page, find_user
+from translations.cli import PAGE_HELP, find_catalog, find_source, find_user, source_argument
 
 
 class Command(BaseCommand):
-    help = "Build the localized draft of a page from its complete catalog. It never publishes."
+    help = "Build the localized draft of a page or snippet from its complete catalog. It never publishes."
 
     def add_arguments(self, parser):
         parser.add_argument("page", help=PAGE_HELP)
@@ -14,7 +15,7 @@ class Command(BaseCommand):
         parser.add_argument("--user", help="Username to record as the one who built it.")
 
     def handle(self, page, locale, user=None, **options):
-        catalog = find_catalog(find_page(page), locale)
+        catalog = find_catalog(find_source(page), locale)
         try:
             target = BuildTranslation(catalog, find_user(user)).execute()
         except IncompleteCatalog as error:
@@ -22,5 +23,11 @@ class Command(BaseCommand):
                 self.stderr.write(f"  {segment.state}: {segment.context}  {segment.source[:70]}")
             raise CommandError(error.messages[0]) from None
         except (ValidationError, PermissionDenied) as error:
-            raise CommandError(" ".join(getattr(error, "messages", [str(error)]))) from None
-        self.stdout.write(f"Built a draft of “{target}” (page {target.pk}); it is not published.")
+            lines = getattr(error, "messages", [str(error)])
+            for line in lines[1:]:
+                self.stderr.write(f"  {line}")
+            raise CommandError(lines[0]) from None
+        if isinstance(target, DraftStateMixin):
+            self.stdout.write(f"Built a draft of “{target}” ({source_argument(target)}); it is not published.")
+        else:
+            self.stdout.write(f"Built “{target}” ({source_argument(target)}); this kind of snippet has no drafts.")

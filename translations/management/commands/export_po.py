@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand
 
 from translations.actions import as_catalog
 from translations.catalogs import to_po
-from translations.cli import PAGE_HELP, find_catalog, find_page
+from translations.cli import PAGE_HELP, find_catalog, find_source
 
 
 class Command(BaseCommand):
@@ -14,7 +14,7 @@ class Command(BaseCommand):
         parser.add_argument("-o", "--output", help="File to write (default: standard output).")
 
     def handle(self, page, locale, output=None, **options):
-        catalog = find_catalog(find_page(page), locale)
+        catalog = find_catalog(find_source(page), locale)
         data = to_po(as_catalog(catalog))
         if output:
             with open(output, "wb") as file:

@@ -1,7 +1,7 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from translations.cli import PAGE_HELP, find_catalog, find_page, find_user
+from translations.cli import PAGE_HELP, find_catalog, find_source, find_user
 from translations.machine.jobs import PreTranslateCatalog, StartMachineTranslation
 from translations.machine.models import MachineTranslationJob
 
@@ -25,7 +25,7 @@ class Command(BaseCommand):
         parser.add_argument("--user", help="Username to record in the audit log.")
 
     def handle(self, page, locale, backend=None, user=None, **options):
-        source = find_page(page)
+        source = find_source(page)
         catalogs = [find_catalog(source, code) for code in locale]
         try:
             jobs = StartMachineTranslation(catalogs, backend, find_user(user)).execute(enqueue=False)

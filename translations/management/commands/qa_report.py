@@ -1,7 +1,8 @@
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand, CommandError
 
-from translations.cli import PAGE_HELP, find_catalog, find_page
+from translations.cli import PAGE_HELP, find_catalog, find_source
+from translations.content_notes import skipped_notes
 from translations.models import TranslationCatalog
 from translations.qa import ERROR, findings_for_catalog
 from translations.readability import readability_for_catalog
@@ -9,7 +10,7 @@ from translations.readability import readability_for_catalog
 
 class Command(BaseCommand):
     help = (
-        "Print the QA findings of a page's translations: errors (which block review) and warnings "
+        "Print the QA findings of a page's or snippet's translations: errors (which block review) and warnings "
         "(which a reviewer acknowledges). Exits with status 1 if any error remains."
     )
 
@@ -21,10 +22,11 @@ class Command(BaseCommand):
         parser.add_argument("--errors-only", action="store_true", help="Leave the warnings out.")
 
     def handle(self, page, locale=None, errors_only=False, **options):
-        page = find_page(page)
+        page = find_source(page)
         catalogs = [find_catalog(page, code) for code in locale] if locale else self._all_catalogs(page)
         if not catalogs:
             raise CommandError(f"“{page}” has no translations yet.")
+        self._report_skipped(page)
         errors = sum(self._report(catalog, errors_only) for catalog in catalogs)
         if errors:
             raise CommandError(f"{errors} error(s) must be fixed before review.", returncode=1)
@@ -37,6 +39,13 @@ class Command(BaseCommand):
             .select_related("target_locale", "source_locale", "content_type")
             .order_by("target_locale__language_code")
         )
+
+    def _report_skipped(self, source):
+        """Content of the source no translation has: blocks of a kind that cannot be translated."""
+        for note in skipped_notes(source):
+            self.stdout.write(
+                f"{self.style.WARNING('WARNING'.ljust(7))}  {note.context}  [not-translated]  {note.text}"
+            )
 
     def _report(self, catalog, errors_only):
         """Print one catalog's findings; return its number of errors."""

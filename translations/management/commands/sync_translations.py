@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from translations.actions import SyncTranslations
-from translations.cli import PAGE_HELP, find_page
+from translations.cli import PAGE_HELP, find_source
 from translations.models import TranslationCatalog
 
 
@@ -12,7 +12,7 @@ class Command(BaseCommand):
         parser.add_argument("page", nargs="?", help=PAGE_HELP)
 
     def handle(self, page=None, **options):
-        sources = [find_page(page)] if page else self._all_sources()
+        sources = [find_source(page)] if page else self._all_sources()
         for source in sources:
             for language, counts in SyncTranslations(source).execute().items():
                 self.stdout.write(
