@@ -83,12 +83,24 @@ def _state_of(message):
     return Segment.FUZZY if "fuzzy" in message.flags else Segment.TRANSLATED
 
 
-def _apply_merge(catalog, rows, units, merged):
+def _unchanged(rows, units):
+    """Contexts whose text the catalog already holds as it is: Babel's merge keeps those
+    entries exactly as they are, so only the others go through it."""
+    current = {row.context: row.source for row in rows if not row.obsolete}
+    return {unit.context for unit in units if current.get(unit.context) == unit.source}
+
+
+def _apply_merge(catalog, rows, units, merged, unchanged):
     """Write a merged Babel catalog back to the rows: a few bulk queries whatever the size."""
     places = {unit.context: (position, unit.label) for position, unit in enumerate(units)}
     by_context = {row.context: row for row in rows}
     now = timezone.now()
     created, updated = [], []
+    for context in unchanged:
+        row = by_context[context]
+        if (row.position, row.label) != places[context]:
+            row.position, row.label = places[context]
+            updated.append(row)
     for message in merged:
         if not message.id:
             continue
@@ -138,18 +150,37 @@ def _apply_merge(catalog, rows, units, merged):
     }
 
 
-def sync_catalog(catalog, source=None, user=None):
-    """Re-extract the source and merge it into the catalog; nothing a translator wrote is lost."""
+def _insert_new(catalog, units):
+    """A catalog's first segments, straight from the extracted units: merging with nothing
+    gives the template itself, so no Babel catalog is built and no model instance made."""
+    now = timezone.now()
+    Segment.objects.insert_rows(
+        ["catalog", "position", "context", "label", "source", "version", "updated_at"],
+        ((catalog.pk, position, unit.context, unit.label, unit.source, 1, now) for position, unit in enumerate(units)),
+    )
+    return {"created": len(units), "changed": 0, "obsolete": 0}
+
+
+def source_revision_id(source):
+    return getattr(source, "live_revision_id", None) or getattr(source, "latest_revision_id", None)
+
+
+def sync_catalog(catalog, source=None, user=None, new=False):
+    """Re-extract the source and merge it into the catalog; nothing a translator wrote is lost.
+
+    ``new``: the catalog was just created (with its source revision), so it has no rows yet.
+    """
     source = source or catalog.source_object
     units = extract(source)
+    if new:
+        return _insert_new(catalog, units)
     rows = list(catalog.segments.all())
     language = catalog.target_locale.language_code
-    old = catalogs.build(map(segment_entry, rows), language)
-    merged = catalogs.merge(old, catalogs.template(units, language))
-    counts = _apply_merge(catalog, rows, units, merged)
-    catalog.source_revision_id = getattr(source, "live_revision_id", None) or getattr(
-        source, "latest_revision_id", None
-    )
+    unchanged = _unchanged(rows, units)
+    old = catalogs.build((segment_entry(row) for row in rows if row.context not in unchanged), language)
+    template = catalogs.template([unit for unit in units if unit.context not in unchanged], language)
+    counts = _apply_merge(catalog, rows, units, catalogs.merge(old, template), unchanged)
+    catalog.source_revision_id = source_revision_id(source)
     catalog.synced_at = timezone.now()
     catalog.save(update_fields=["source_revision", "synced_at"])
     return counts
@@ -191,9 +222,13 @@ class CreateTranslation:
             content_type=ContentType.objects.get_for_model(type(self.source)),
             translation_key=self.source.translation_key,
             target_locale=locale,
-            defaults={"source_locale_id": self.source.locale_id, "created_by": self.user},
+            defaults={
+                "source_locale_id": self.source.locale_id,
+                "created_by": self.user,
+                "source_revision_id": source_revision_id(self.source),
+            },
         )
-        counts = sync_catalog(catalog, self.source, self.user)
+        counts = sync_catalog(catalog, self.source, self.user, new=created)
         if created:
             log(
                 target,
@@ -204,17 +239,29 @@ class CreateTranslation:
         return catalog
 
     def _target(self, source, locale):
+        if isinstance(source, Page):
+            return self._page_target(source, locale)
         existing = source.get_translation_or_none(locale)
         if existing is not None:
-            return existing.specific if isinstance(existing, Page) else existing
+            return existing
         exclude = list(getattr(type(source), "translation_exclude_fields", ()))
-        if not isinstance(source, Page):
-            target = source.copy_for_translation(locale, exclude_fields=exclude)
-            target.save()
-            return target
-        parent = source.get_parent()
-        if not parent.is_root() and parent.get_translation_or_none(locale) is None:
-            CreateTranslation(parent, [locale], self.user)._translate_into(locale)
+        target = source.copy_for_translation(locale, exclude_fields=exclude)
+        target.save()
+        return target
+
+    def _page_target(self, source, locale):
+        """The page's translation; when missing, Wagtail's copy makes it (its parent's first).
+        One query finds which of the page and its parent are translated already."""
+        family = Page.objects.filter(path__in=[source.path, source.path[: -source.steplen]]).values("translation_key")
+        translated = set(
+            Page.objects.filter(locale=locale, translation_key__in=family).values_list("translation_key", flat=True)
+        )
+        if source.translation_key in translated:
+            return source.get_translation(locale).specific
+        parent_translated = bool(translated)  # the only other key is the parent's
+        if source.depth > 2 and not parent_translated:
+            CreateTranslation(source.get_parent(), [locale], self.user)._translate_into(locale)
+        exclude = list(getattr(type(source), "translation_exclude_fields", ()))
         action = CopyPageForTranslationAction(source, locale, user=self.user, exclude_fields=exclude)
         return action.execute(skip_permission_checks=True).specific
 

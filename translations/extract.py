@@ -11,6 +11,7 @@ import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from django.utils.translation import get_language
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.fields import RichTextField, StreamField
@@ -123,7 +124,20 @@ def _block(block, raw, path, label, fn):
 
 
 def _child_label(label, block):
-    return f"{label}{SEPARATOR}{str(block.label).capitalize()}"
+    return f"{label}{SEPARATOR}{_block_label(block)}"
+
+
+_BLOCK_LABELS = {}  # (id(block), language): (block, label); the block is kept so its id stays its own
+
+
+def _block_label(block):
+    """A block's label in the active language, translated once per block definition and
+    language rather than once per block in the page (a long article has thousands)."""
+    key = (id(block), get_language())
+    cached = _BLOCK_LABELS.get(key)
+    if cached is None or cached[0] is not block:
+        cached = _BLOCK_LABELS[key] = (block, str(block.label).capitalize())
+    return cached[1]
 
 
 def _stream_child(block, child, path, label, fn):

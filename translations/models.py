@@ -118,6 +118,29 @@ class SegmentQuerySet(models.QuerySet):
             with connection.cursor() as cursor:
                 cursor.execute(sql, params)
 
+    def insert_rows(self, fields, rows):
+        """Insert rows (tuples of values for ``fields``; other fields take their defaults)
+        with one ``executemany``, portable to every database Django supports.
+
+        ``bulk_create`` builds a model instance per row and compiles every value through
+        the ORM; for a new 5,000-segment catalog that was most of the time it took.
+        """
+        connection = connections[self.db]
+        quote = connection.ops.quote_name
+        given = [self.model._meta.get_field(name) for name in fields]
+        others = [f for f in self.model._meta.concrete_fields if not f.primary_key and f not in given]
+        defaults = [f.get_db_prep_save(f.get_default(), connection) for f in others]
+        columns = ", ".join(quote(field.column) for field in [*given, *others])
+        marks = ", ".join(["%s"] * (len(given) + len(others)))
+        # Identifiers are quoted model metadata; every value is a parameter.
+        sql = f"INSERT INTO {quote(self.model._meta.db_table)} ({columns}) VALUES ({marks})"  # noqa: S608
+        prepared = (
+            [*(field.get_db_prep_save(value, connection) for field, value in zip(given, row, strict=True)), *defaults]
+            for row in rows
+        )
+        with connection.cursor() as cursor:
+            cursor.executemany(sql, prepared)
+
     def current(self):
         """Segments the source still has (obsolete ones are kept, but not shown as work)."""
         return self.filter(obsolete=False)
