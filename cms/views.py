@@ -114,9 +114,3 @@ def search(request):
     }
     return TemplateResponse(request, "cms/search.html", context)
 
-
-def sitemap(request):
-    """``sitemap.xml``: one entry per page per published language, each with its alternates."""
-    return TemplateResponse(
-        request, "cms/sitemap.xml", {"entries": reading.sitemap_entries(request)}, content_type="application/xml"
-    )

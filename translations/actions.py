@@ -133,6 +133,7 @@ def _apply_merge(catalog, rows, units, merged, unchanged):
     )
     fields = [
         "source",
+        "source_hash",
         "translation",
         "state",
         "previous_source",
