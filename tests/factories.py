@@ -82,3 +82,56 @@ def event_page(parent, slug="open-day"):
     )
     page.save_revision().publish()
     return page
+
+
+def generated_articles(topic_page, count, languages, start=0):
+    """``count`` live articles under ``topic_page``'s tree in each language, translations of one
+    another (one translation key per article), each with a Spanish-style catalog per extra
+    language, review due soon. A scale fixture: pages are added with Wagtail's tree methods
+    and put live with one update (a generated site, so the publish gate is not exercised)."""
+    import datetime
+
+    from django.contrib.contenttypes.models import ContentType
+    from django.utils import timezone
+    from wagtail.models import Locale, Page
+
+    from translations.models import TranslationCatalog
+
+    locales = {locale.language_code: locale for locale in Locale.objects.filter(language_code__in=languages)}
+    parents = {
+        code: (topic_page if code == topic_page.locale.language_code else topic_page.get_translation(locales[code]))
+        for code in languages
+    }
+    source_code = topic_page.locale.language_code
+    created, catalogs = [], []
+    for i in range(start, start + count):
+        key = uuid.uuid4()
+        for code in languages:
+            page = parents[code].add_child(
+                instance=ArticlePage(
+                    title=f"Generated article {i} ({code})",
+                    slug=f"generated-{i}",
+                    author="A. Writer, nurse",
+                    locale=locales[code],
+                    translation_key=key,
+                    summary=[{"type": "point", "value": f"Point {i}."}],
+                    body=[{"type": "paragraph", "value": f"<p>Sleep well {i}.</p>", "id": str(uuid.uuid4())}],
+                    live=False,
+                )
+            )
+            created.append(page.pk)
+        catalogs += [
+            TranslationCatalog(
+                content_type=ContentType.objects.get_for_model(ArticlePage),
+                translation_key=key,
+                source_locale=locales[source_code],
+                target_locale=locales[code],
+            )
+            for code in languages
+            if code != source_code
+        ]
+    TranslationCatalog.objects.bulk_create(catalogs)
+    now = timezone.now()
+    Page.objects.filter(pk__in=created).update(live=True, first_published_at=now, last_published_at=now)
+    ArticlePage.objects.filter(pk__in=created).update(next_review_due=now.date() + datetime.timedelta(days=30))
+    return created
