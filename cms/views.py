@@ -113,4 +113,3 @@ def search(request):
         "truncated": len(request.GET.get("q", "").strip()) > SEARCH_QUERY_MAX_LENGTH,
     }
     return TemplateResponse(request, "cms/search.html", context)
-

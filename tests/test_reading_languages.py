@@ -11,7 +11,6 @@ from cms.models import ArticlePage
 pytestmark = pytest.mark.django_db
 
 
-
 def soup(response, status=200):
     assert response.status_code == status, response.status_code
     return BeautifulSoup(response.content, "html.parser")
