@@ -4,7 +4,7 @@ Only segments a person approved (state ``translated``, not obsolete) are remembe
 Texts are compared normalised (surrounding and repeated whitespace dropped). Exact matches
 score 100; fuzzy matches are scored with ``difflib`` (the percentage of characters in
 common, as translators know it from CAT tools) so the score means the same on every
-database. Finding the rows is what the indexes do (migrations 0004 and 0005):
+database. Finding the rows is what the indexes do (migrations 0004 and 0006):
 
 - Exact matches, any database: the indexed hash of the normalised source (``source_hash``).
 - Close matches share two of the text's three longest words (any of them when it has
@@ -34,7 +34,7 @@ MIN_SCORE = 70
 CANDIDATES = 200  # rows scored with difflib per lookup, at most (SQLite)
 PG_CANDIDATES = 50  # on PostgreSQL they come best first
 _WORD = re.compile(r"\w{4,}")
-FTS_TABLE = "translations_segment_words"  # migration 0005, SQLite only
+FTS_TABLE = "translations_segment_words"  # migration 0006, SQLite only
 # The table name is a constant; the words are a parameter.
 _FTS_ROWIDS = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s ORDER BY rank LIMIT {CANDIDATES}"  # noqa: S608
 
@@ -69,7 +69,7 @@ def _postgresql_candidates(segments, text):
         return []
     query = SearchQuery(_word_query(words, "&", "|", quote=""), config="simple", search_type="raw")
     rows = (
-        segments.annotate(words=SearchVector("source", config="simple"))  # migration 0005 indexes this expression
+        segments.annotate(words=SearchVector("source", config="simple"))  # migration 0006 indexes this expression
         .filter(words=query)
         .annotate(similarity=TrigramSimilarity("source", text))
         .order_by("-similarity", "-updated_at")

@@ -18,5 +18,9 @@ USERS = [
     ("translator_ar", "Layla", "Mansour", "Translator, Arabic", ["Translators (Arabic)"]),
     ("linguist_ar", "Karim", "Saleh", "Reviser, Arabic", ["Linguistic reviewers (Arabic)"]),
     ("translator_ur", "Ayesha", "Malik", "Translator, Urdu", ["Translators (Urdu)"]),
+    ("linguist_ur", "Bilal", "Qureshi", "Reviser, Urdu", ["Linguistic reviewers (Urdu)"]),
+    ("reviewer_ur", "Sana", "Iqbal", "MBBS, FCPS (Psychiatry)", ["Medical reviewers (Urdu)"]),
     ("translator_zh", "Wei", "Zhang", "Translator, Simplified Chinese", ["Translators (Simplified Chinese)"]),
+    ("linguist_zh", "Lin", "Chen", "Reviser, Simplified Chinese", ["Linguistic reviewers (Simplified Chinese)"]),
+    ("reviewer_zh", "Hui", "Wang", "Psychiatrist", ["Medical reviewers (Simplified Chinese)"]),
 ]

@@ -83,7 +83,7 @@ def drop_word_index(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("translations", "0004_quality"),
+        ("translations", "0005_segment_history_editorial_review"),
     ]
 
     operations = [
