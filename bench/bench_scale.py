@@ -23,13 +23,13 @@ def build(articles):
     from wagtail.models import Locale
 
     from cms.models import TopicIndexPage
-    from tests.factories import generated_articles
+    from tests.factories import generated_articles, publish_reviewed
 
     topic = TopicIndexPage.objects.get(slug="depression", locale__language_code="en")
     for code in LANGUAGES[1:]:
         locale = Locale.objects.get(language_code=code)
         if not topic.has_translation(locale):
-            topic.copy_for_translation(locale, copy_parents=True).save_revision().publish()
+            publish_reviewed(topic.copy_for_translation(locale, copy_parents=True))
     started = time.perf_counter()
     for start in range(0, articles, 100):
         generated_articles(topic, min(100, articles - start), LANGUAGES, start=start)
