@@ -14,44 +14,21 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from tests.factories import SCALE_LANGUAGES as LANGUAGES
+from tests.factories import scale_surfaces
+
 ARTICLES = 2000
-LANGUAGES = ["en", "es", "pl", "ar", "ur", "zh-hans"]
 REPEATS = 5
 
 
 def build(articles):
-    from wagtail.models import Locale
+    from tests.factories import generated_articles, topic_in_every_language
 
-    from cms.models import TopicIndexPage
-    from tests.factories import generated_articles, publish_reviewed
-
-    topic = TopicIndexPage.objects.get(slug="depression", locale__language_code="en")
-    for code in LANGUAGES[1:]:
-        locale = Locale.objects.get(language_code=code)
-        if not topic.has_translation(locale):
-            publish_reviewed(topic.copy_for_translation(locale, copy_parents=True))
+    topic = topic_in_every_language(LANGUAGES)
     started = time.perf_counter()
     for start in range(0, articles, 100):
         generated_articles(topic, min(100, articles - start), LANGUAGES, start=start)
     return topic, time.perf_counter() - started
-
-
-def surfaces(topic):
-    from cms.models import ArticlePage, TopicIndexPage
-
-    spanish = TopicIndexPage.objects.get(translation_key=topic.translation_key, locale__language_code="es")
-    article = ArticlePage.objects.filter(title__startswith="Generated article 0 ").first()
-    return {
-        "sitemap index": "/sitemap.xml",
-        "sitemap (every page)": "/sitemap-pages.xml",
-        "search": "/en/search/?q=generated",
-        "admin dashboard (panels)": "/admin/",
-        "admin page listing (2,000 children)": f"/admin/pages/{topic.pk}/",
-        "admin page listing, Spanish": f"/admin/pages/{spanish.pk}/",
-        "reviews due report": "/admin/reports/reviews-due/",
-        "translation work list": "/admin/translations/",
-        "translation overview of a page": f"/admin/translations/page/{article.pk}/",
-    }
 
 
 def measure(client, url):
@@ -72,7 +49,7 @@ def run(table, articles=ARTICLES):
     client = Client()
     client.force_login(get_user_model().objects.get(username="admin"))
     rows = []
-    for name, url in surfaces(topic).items():
+    for name, url in scale_surfaces(topic).items():
         median, queries, status = measure(client, url)
         rows.append((name, f"{median:.0f}", queries, status))
     table(

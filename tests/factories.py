@@ -139,3 +139,36 @@ def generated_articles(topic_page, count, languages, start=0):
     Page.objects.filter(pk__in=created).update(live=True, first_published_at=now, last_published_at=now)
     ArticlePage.objects.filter(pk__in=created).update(next_review_due=now.date() + datetime.timedelta(days=30))
     return created
+
+
+SCALE_LANGUAGES = ["en", "es", "pl", "ar", "ur", "zh-hans"]
+
+
+def topic_in_every_language(languages=SCALE_LANGUAGES):
+    """The demo's English topic, published (after review) in each language where it is missing,
+    so generated articles have a parent in every tree."""
+    from wagtail.models import Locale
+
+    english = TopicIndexPage.objects.get(slug="depression", locale__language_code="en")
+    for code in languages[1:]:
+        locale = Locale.objects.get(language_code=code)
+        if not english.has_translation(locale):
+            publish_reviewed(english.copy_for_translation(locale, copy_parents=True))
+    return english
+
+
+def scale_surfaces(topic_page):
+    """{name: URL} of the screens and public lists that grow with the site."""
+    spanish = TopicIndexPage.objects.get(translation_key=topic_page.translation_key, locale__language_code="es")
+    article = ArticlePage.objects.filter(title__startswith="Generated article 0 ").first()
+    return {
+        "sitemap index": "/sitemap.xml",
+        "sitemap (every page)": "/sitemap-pages.xml",
+        "search": "/en/search/?q=generated",
+        "admin dashboard (panels)": "/admin/",
+        "admin page listing": f"/admin/pages/{topic_page.pk}/",
+        "admin page listing, Spanish": f"/admin/pages/{spanish.pk}/",
+        "reviews due report": "/admin/reports/reviews-due/",
+        "translation work list": "/admin/translations/",
+        "translation overview of a page": f"/admin/translations/page/{article.pk}/",
+    }

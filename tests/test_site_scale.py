@@ -10,12 +10,12 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from cms.models import ArticlePage, TopicIndexPage
-from tests.factories import generated_articles, publish_reviewed
+from cms.models import ArticlePage
+from tests.factories import SCALE_LANGUAGES, generated_articles, scale_surfaces, topic_in_every_language
 
 pytestmark = pytest.mark.django_db
 
-LANGUAGES = ["en", "es", "pl", "ar", "ur", "zh-hans"]
+LANGUAGES = SCALE_LANGUAGES
 
 
 def queries(client, url):
@@ -28,35 +28,11 @@ def queries(client, url):
 
 @pytest.fixture
 def topic(demo):
-    """A topic published in every language, so generated articles have a parent in each tree."""
-    from wagtail.models import Locale
-
-    english = TopicIndexPage.objects.get(slug="depression", locale__language_code="en")
-    for code in LANGUAGES[1:]:
-        locale = Locale.objects.get(language_code=code)
-        if not english.has_translation(locale):
-            publish_reviewed(english.copy_for_translation(locale, copy_parents=True))
-    return english
-
-
-def surfaces(topic):
-    spanish = TopicIndexPage.objects.get(translation_key=topic.translation_key, locale__language_code="es")
-    article = ArticlePage.objects.filter(title__startswith="Generated article 0").first()
-    return {
-        "sitemap index": "/sitemap.xml",
-        "sitemap": "/sitemap-pages.xml",
-        "search": "/en/search/?q=generated",
-        "admin dashboard": "/admin/",
-        "admin page listing": f"/admin/pages/{topic.pk}/",
-        "admin page listing (es)": f"/admin/pages/{spanish.pk}/",
-        "reviews due": "/admin/reports/reviews-due/",
-        "translation work list": "/admin/translations/",
-        "translation overview": f"/admin/translations/page/{article.pk}/",
-    }
+    return topic_in_every_language(LANGUAGES)
 
 
 def costs(client, topic):
-    return {name: queries(client, url) for name, url in surfaces(topic).items()}
+    return {name: queries(client, url) for name, url in scale_surfaces(topic).items()}
 
 
 def test_query_counts_do_not_grow_with_the_number_of_pages(client, topic):
