@@ -7,7 +7,7 @@ import django
 
 
 def main():
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
     django.setup()
     from bench.runner import run
 

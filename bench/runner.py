@@ -9,19 +9,19 @@ from django.conf import settings
 from django.core.management import call_command
 from django.test.utils import setup_databases, teardown_databases
 
-BENCHMARKS = ["bench.bench_catalogs", "bench.bench_memory", "bench.bench_http"]
+BENCHMARKS = ["bench.bench_catalogs", "bench.bench_memory", "bench.bench_http", "bench.bench_scale"]
 
 
 def fresh_database():
-    """A throwaway database: a temporary SQLite file, or test_carelingua_bench on PostgreSQL
-    when DATABASE_URL points there, so a test run going on at the same time keeps its own."""
+    """A throwaway database: a temporary SQLite file, or test_<name>_bench on PostgreSQL when
+    DATABASE_URL points there, so a test run going on at the same time keeps its own."""
     default = settings.DATABASES["default"]
     if default["ENGINE"].endswith("sqlite3"):
         default.setdefault("TEST", {})["NAME"] = str(
             Path(tempfile.mkdtemp(prefix="carelingua-bench-")) / "bench.sqlite3"
         )
     else:
-        default.setdefault("TEST", {})["NAME"] = "test_carelingua_bench"
+        default.setdefault("TEST", {})["NAME"] = f"test_{default['NAME']}_bench"
     databases = setup_databases(verbosity=0, interactive=False)
     call_command("load_demo", "--force", stdout=io.StringIO())
     return databases

@@ -124,30 +124,13 @@ def versions_at_path(request, path):
     return _versions(pages, request)
 
 
-@dataclass(frozen=True)
-class SitemapEntry:
-    url: str
-    last_modified: datetime.date | None
-    alternates: list  # LanguageVersion, every published language of the page
-    x_default: LanguageVersion | None
-
-
-def sitemap_entries(request):
-    """One entry per live page per language, each listing all the page's languages (hreflang)."""
-    pages = list(Page.objects.live().public().filter(depth__gt=1).select_related("locale").order_by("path"))
+def versions_by_key(translation_keys, request):
+    """{translation key: live, public language versions with a URL}, for many pages in one query."""
+    pages = Page.objects.live().public().filter(translation_key__in=translation_keys).select_related("locale")
     groups = {}
     for page in pages:
         groups.setdefault(page.translation_key, []).append(page)
-    versions = {key: [v for v in _versions(group, request) if v.full_url] for key, group in groups.items()}
-    entries = []
-    for page in pages:
-        url = page.get_full_url(request)
-        if not url:
-            continue  # not under any site
-        alternates = versions[page.translation_key] if len(versions[page.translation_key]) > 1 else []
-        modified = page.last_published_at.date() if page.last_published_at else None
-        entries.append(SitemapEntry(url, modified, alternates, default_version(alternates)))
-    return entries
+    return {key: [v for v in _versions(group, request) if v.full_url] for key, group in groups.items()}
 
 
 # ---------- Review and translation records ----------

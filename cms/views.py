@@ -119,10 +119,3 @@ def search(request):
         "truncated": len(request.GET.get("q", "").strip()) > SEARCH_QUERY_MAX_LENGTH,
     }
     return TemplateResponse(request, "cms/search.html", context)
-
-
-def sitemap(request):
-    """``sitemap.xml``: one entry per page per published language, each with its alternates."""
-    return TemplateResponse(
-        request, "cms/sitemap.xml", {"entries": reading.sitemap_entries(request)}, content_type="application/xml"
-    )

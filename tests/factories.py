@@ -137,3 +137,89 @@ def event_with_everything(parent, slug="everything", linked=None):
         fields["related_page"] = linked
         fields["description"] = f'<p>Read <a linktype="page" id="{linked.pk}">about the clinic</a> first.</p>'
     return event_page(parent, slug, programme, **fields)
+
+
+def generated_articles(topic_page, count, languages, start=0):
+    """``count`` live articles under ``topic_page``'s tree in each language, translations of one
+    another (one translation key per article), each with a Spanish-style catalog per extra
+    language, review due soon. A scale fixture: pages are added with Wagtail's tree methods
+    and put live with one update (a generated site, so the publish gate is not exercised)."""
+    import datetime
+
+    from django.contrib.contenttypes.models import ContentType
+    from django.utils import timezone
+    from wagtail.models import Locale, Page
+
+    from translations.models import TranslationCatalog
+
+    locales = {locale.language_code: locale for locale in Locale.objects.filter(language_code__in=languages)}
+    parents = {
+        code: (topic_page if code == topic_page.locale.language_code else topic_page.get_translation(locales[code]))
+        for code in languages
+    }
+    source_code = topic_page.locale.language_code
+    created, catalogs = [], []
+    for i in range(start, start + count):
+        key = uuid.uuid4()
+        for code in languages:
+            page = parents[code].add_child(
+                instance=ArticlePage(
+                    title=f"Generated article {i} ({code})",
+                    slug=f"generated-{i}",
+                    author="A. Writer, nurse",
+                    locale=locales[code],
+                    translation_key=key,
+                    summary=[{"type": "point", "value": f"Point {i}."}],
+                    body=[{"type": "paragraph", "value": f"<p>Sleep well {i}.</p>", "id": str(uuid.uuid4())}],
+                    live=False,
+                )
+            )
+            created.append(page.pk)
+        catalogs += [
+            TranslationCatalog(
+                content_type=ContentType.objects.get_for_model(ArticlePage),
+                translation_key=key,
+                source_locale=locales[source_code],
+                target_locale=locales[code],
+            )
+            for code in languages
+            if code != source_code
+        ]
+    TranslationCatalog.objects.bulk_create(catalogs)
+    now = timezone.now()
+    Page.objects.filter(pk__in=created).update(live=True, first_published_at=now, last_published_at=now)
+    ArticlePage.objects.filter(pk__in=created).update(next_review_due=now.date() + datetime.timedelta(days=30))
+    return created
+
+
+SCALE_LANGUAGES = ["en", "es", "pl", "ar", "ur", "zh-hans"]
+
+
+def topic_in_every_language(languages=SCALE_LANGUAGES):
+    """The demo's English topic, published (after review) in each language where it is missing,
+    so generated articles have a parent in every tree."""
+    from wagtail.models import Locale
+
+    english = TopicIndexPage.objects.get(slug="depression", locale__language_code="en")
+    for code in languages[1:]:
+        locale = Locale.objects.get(language_code=code)
+        if not english.has_translation(locale):
+            publish_reviewed(english.copy_for_translation(locale, copy_parents=True))
+    return english
+
+
+def scale_surfaces(topic_page):
+    """{name: URL} of the screens and public lists that grow with the site."""
+    spanish = TopicIndexPage.objects.get(translation_key=topic_page.translation_key, locale__language_code="es")
+    article = ArticlePage.objects.filter(title__startswith="Generated article 0 ").first()
+    return {
+        "sitemap index": "/sitemap.xml",
+        "sitemap (every page)": "/sitemap-pages.xml",
+        "search": "/en/search/?q=generated",
+        "admin dashboard (panels)": "/admin/",
+        "admin page listing": f"/admin/pages/{topic_page.pk}/",
+        "admin page listing, Spanish": f"/admin/pages/{spanish.pk}/",
+        "reviews due report": "/admin/reports/reviews-due/",
+        "translation work list": "/admin/translations/",
+        "translation overview of a page": f"/admin/translations/page/{article.pk}/",
+    }

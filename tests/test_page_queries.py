@@ -113,3 +113,17 @@ def test_the_twelve_language_versions_are_served_and_linked(client, twelve_langu
     for translation in probe.get_translations():
         assert client.get(translation.url).status_code == 200, translation.url
         assert translation.url in html, f"the English page does not link to {translation.url}"
+
+
+def test_article_query_count_does_not_grow_with_blocks_and_references(client, probe, article):
+    """The probe with two blocks, then with the demo article's body (care cards, callouts, a
+    table, headings) three times over and its references three times over."""
+    small = queries(client, probe.url)
+    body = [{**block, "id": str(uuid.uuid4())} for _copy in range(3) for block in article.body.raw_data]
+    references = [{**ref, "id": str(uuid.uuid4())} for _copy in range(3) for ref in article.references.raw_data]
+    assert len(body) >= 30 and len(references) >= 18
+    probe.body, probe.references = body, references
+    probe.save_revision()
+    probe = publish_reviewed(probe)
+    assert len(probe.body) == len(body) and len(probe.references) == len(references)
+    assert queries(client, probe.url) == small

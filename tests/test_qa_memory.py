@@ -4,7 +4,7 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Locale, Page
 
-from translations.memory import score, suggestions
+from translations.memory import exact_matches, score, suggestions
 from translations.models import Segment, TranslationCatalog
 
 pytestmark = pytest.mark.django_db
@@ -99,3 +99,27 @@ def test_score():
     assert score("Take 56mg.", "Take 56mg.") == 100
     assert 80 < score("Take 56mg twice a week.", "Take 84mg twice a week.") < 100
     assert score("Take 56mg twice a week.", "Nobody knows for certain how it works.", floor=70) == 0
+
+
+def test_exact_matches_of_many_texts_at_once_give_the_latest_approved_translation(sleep_page):
+    later = catalog_for("Anxiety")
+    remember(later, DRIVE, "Guárdelo a temperatura ambiente.")
+    texts = [f"  {DRIVE}\n", "Take 56mg twice a week.", "Nothing like this was ever translated."]
+    assert exact_matches(texts, "es") == {
+        texts[0]: "Guárdelo a temperatura ambiente.",
+        texts[1]: "Tome 56 mg dos veces por semana.",
+    }
+    assert exact_matches(texts, "pl") == {}
+    assert exact_matches(texts, "es", exclude_catalog=later) == {
+        texts[0]: DRIVE_ES,
+        texts[1]: "Tome 56 mg dos veces por semana.",
+    }
+
+
+def test_an_exact_match_is_found_by_its_hash_even_when_the_row_was_written_in_bulk(sleep_page):
+    """Rows written by bulk_create, the catalog sync and the PO import carry the hash too."""
+    other = catalog_for("Anxiety")
+    Segment.objects.bulk_create(
+        [Segment(catalog=other, context="x", source="Drink water.", translation="Beba agua.", state=Segment.TRANSLATED)]
+    )
+    assert [s.text for s in suggestions("Drink   water.", "es")] == ["Beba agua."]

@@ -1,7 +1,6 @@
-"""Reading in many languages: the switcher, the root redirect, missing pages, alternates, sitemap."""
+"""Reading in many languages: the switcher, the root redirect, missing pages, alternates."""
 
 import re
-import xml.etree.ElementTree as ET
 
 import pytest
 from bs4 import BeautifulSoup
@@ -10,9 +9,6 @@ from django.contrib.staticfiles import finders
 from cms.models import ArticlePage
 
 pytestmark = pytest.mark.django_db
-
-SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-XHTML = "{http://www.w3.org/1999/xhtml}"
 
 
 def soup(response, status=200):
@@ -147,19 +143,6 @@ def test_every_published_translation_is_an_alternate_with_x_default_english(clie
 def test_chinese_alternates_use_the_bcp47_script_tag(client, demo):
     head = soup(client.get("/en/")).head
     assert head.find("link", rel="alternate", hreflang="zh-Hans")["href"].endswith("/zh-hans/")
-
-
-def test_sitemap_lists_each_page_per_language_with_its_alternates(client, article):
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200 and response["Content-Type"].startswith("application/xml")
-    root = ET.fromstring(response.content)  # noqa: S314 (the site's own response)
-    entries = {url.findtext(f"{SITEMAP}loc"): url for url in root.iter(f"{SITEMAP}url")}
-    spanish = translation(article, "es").get_full_url()
-    assert article.get_full_url() in entries and spanish in entries
-    links = {link.get("hreflang"): link.get("href") for link in entries[spanish].iter(f"{XHTML}link")}
-    assert set(links) == {"en", "es", "ar", "x-default"}
-    assert links["x-default"] == article.get_full_url()
-    assert not any("/pl/depression/treatment-resistant-depression/" in loc for loc in entries)
 
 
 # ---------- Right to left, fonts ----------

@@ -88,12 +88,24 @@ def _state_of(message):
     return Segment.FUZZY if "fuzzy" in message.flags else Segment.TRANSLATED
 
 
-def _apply_merge(catalog, rows, units, merged):
+def _unchanged(rows, units):
+    """Contexts whose text the catalog already holds as it is: Babel's merge keeps those
+    entries exactly as they are, so only the others go through it."""
+    current = {row.context: row.source for row in rows if not row.obsolete}
+    return {unit.context for unit in units if current.get(unit.context) == unit.source}
+
+
+def _apply_merge(catalog, rows, units, merged, unchanged):
     """Write a merged Babel catalog back to the rows: a few bulk queries whatever the size."""
     places = {unit.context: (position, unit.label) for position, unit in enumerate(units)}
     by_context = {row.context: row for row in rows}
     now = timezone.now()
     created, updated = [], []
+    for context in unchanged:
+        row = by_context[context]
+        if (row.position, row.label) != places[context]:
+            row.position, row.label = places[context]
+            updated.append(row)
     for message in merged:
         if not message.id:
             continue
@@ -126,6 +138,7 @@ def _apply_merge(catalog, rows, units, merged):
     )
     fields = [
         "source",
+        "source_hash",
         "translation",
         "state",
         "previous_source",
@@ -144,18 +157,37 @@ def _apply_merge(catalog, rows, units, merged):
     }
 
 
-def sync_catalog(catalog, source=None, user=None):
-    """Re-extract the source and merge it into the catalog; nothing a translator wrote is lost."""
+def _insert_new(catalog, units):
+    """A catalog's first segments, straight from the extracted units: merging with nothing
+    gives the template itself, so no Babel catalog is built and no model instance made."""
+    now = timezone.now()
+    Segment.objects.insert_rows(
+        ["catalog", "position", "context", "label", "source", "version", "updated_at"],
+        ((catalog.pk, position, unit.context, unit.label, unit.source, 1, now) for position, unit in enumerate(units)),
+    )
+    return {"created": len(units), "changed": 0, "obsolete": 0}
+
+
+def source_revision_id(source):
+    return getattr(source, "live_revision_id", None) or getattr(source, "latest_revision_id", None)
+
+
+def sync_catalog(catalog, source=None, user=None, new=False):
+    """Re-extract the source and merge it into the catalog; nothing a translator wrote is lost.
+
+    ``new``: the catalog was just created (with its source revision), so it has no rows yet.
+    """
     source = source or catalog.source_object
     units = extract(source)
+    if new:
+        return _insert_new(catalog, units)
     rows = list(catalog.segments.all())
     language = catalog.target_locale.language_code
-    old = catalogs.build(map(segment_entry, rows), language)
-    merged = catalogs.merge(old, catalogs.template(units, language))
-    counts = _apply_merge(catalog, rows, units, merged)
-    catalog.source_revision_id = getattr(source, "live_revision_id", None) or getattr(
-        source, "latest_revision_id", None
-    )
+    unchanged = _unchanged(rows, units)
+    old = catalogs.build((segment_entry(row) for row in rows if row.context not in unchanged), language)
+    template = catalogs.template([unit for unit in units if unit.context not in unchanged], language)
+    counts = _apply_merge(catalog, rows, units, catalogs.merge(old, template), unchanged)
+    catalog.source_revision_id = source_revision_id(source)
     catalog.synced_at = timezone.now()
     catalog.save(update_fields=["source_revision", "synced_at"])
     return counts
@@ -211,9 +243,13 @@ class CreateTranslation:
             content_type=ContentType.objects.get_for_model(type(self.source)),
             translation_key=self.source.translation_key,
             target_locale=locale,
-            defaults={"source_locale_id": self.source.locale_id, "created_by": self.user},
+            defaults={
+                "source_locale_id": self.source.locale_id,
+                "created_by": self.user,
+                "source_revision_id": source_revision_id(self.source),
+            },
         )
-        counts = sync_catalog(catalog, self.source, self.user)
+        counts = sync_catalog(catalog, self.source, self.user, new=created)
         if created and existing is not None:
             adopt(catalog, target)
         if created or (existing is None and target is not None):

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.utils.text import capfirst
+from django.utils.translation import get_language
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.contrib.typed_table_block.blocks import BaseTypedTableBlock
@@ -69,7 +70,20 @@ def context_path(*parts):
 
 
 def child_label(label, block):
-    return f"{label}{SEPARATOR}{capfirst(str(block.label))}"
+    return f"{label}{SEPARATOR}{block_label(block)}"
+
+
+_BLOCK_LABELS = {}  # (id(block), language): (block, label); the block is kept so its id stays its own
+
+
+def block_label(block):
+    """A block's label in the active language, translated once per block definition and
+    language rather than once per block in the page (a long article has thousands)."""
+    key = (id(block), get_language())
+    cached = _BLOCK_LABELS.get(key)
+    if cached is None or cached[0] is not block:
+        cached = _BLOCK_LABELS[key] = (block, capfirst(str(block.label)))
+    return cached[1]
 
 
 def field_label(field):

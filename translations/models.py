@@ -6,6 +6,8 @@ segment at a time, can be searched and locked, and is never lost when the source
 a Babel ``Catalog`` is built from the rows whenever a whole catalog is needed.
 """
 
+import hashlib
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connections, models
@@ -93,6 +95,39 @@ class TranslationCatalog(models.Model):
         return self.target_object or self.source_object
 
 
+def normalised(text):
+    """A source text as the translation memory compares it: surrounding and repeated whitespace dropped."""
+    return " ".join(text.split())
+
+
+def source_hash(text):
+    return hashlib.sha1(normalised(text).encode(), usedforsecurity=False).hexdigest()
+
+
+class SourceHashField(models.CharField):
+    """The hash of a row's normalised source text, computed whenever the row is written
+    (``save``, ``bulk_create``, ``write_rows``, ``insert_rows``), as ``auto_now`` fills a date.
+    Its index lets the translation memory find exact matches without reading every row."""
+
+    def __init__(self, *args, source_field="source", **kwargs):
+        self.source_field = source_field
+        kwargs.setdefault("max_length", 40)
+        kwargs.setdefault("editable", False)
+        kwargs.setdefault("db_index", True)
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        if self.source_field != "source":
+            kwargs["source_field"] = self.source_field
+        return name, path, args, kwargs
+
+    def pre_save(self, model_instance, add):
+        value = source_hash(getattr(model_instance, self.source_field))
+        setattr(model_instance, self.attname, value)
+        return value
+
+
 FALLBACK_BATCH_SIZE = 500
 
 
@@ -115,6 +150,9 @@ class SegmentQuerySet(models.QuerySet):
         """
         connection = connections[self.db]
         if not updates_from_values(connection):
+            for row in rows:  # derived values (the source hash) are computed as on save
+                for name in fields:
+                    self.model._meta.get_field(name).pre_save(row, False)
             self.bulk_update(rows, fields, batch_size=FALLBACK_BATCH_SIZE)
             return
         quote = connection.ops.quote_name
@@ -133,12 +171,42 @@ class SegmentQuerySet(models.QuerySet):
             params = []
             for row in batch:
                 params.append(row.pk)
-                params.extend(field.get_db_prep_save(getattr(row, field.attname), connection) for field in model_fields)
+                params.extend(field.get_db_prep_save(field.pre_save(row, False), connection) for field in model_fields)
             # Identifiers are quoted model metadata; every value is a parameter.
             head = f"WITH v({', '.join(quote(c) for c in columns)}) AS (VALUES {values}) "
             sql = head + f"UPDATE {table} SET {assignments} FROM v WHERE {table}.{quote('id')} = v.{quote('id')}"  # noqa: S608
             with connection.cursor() as cursor:
                 cursor.execute(sql, params)
+
+    def insert_rows(self, fields, rows):
+        """Insert rows (tuples of values for ``fields``; other fields take their defaults, and a
+        source hash is computed from its source) with one ``executemany``, portable to every
+        database Django supports.
+
+        ``bulk_create`` builds a model instance per row and compiles every value through
+        the ORM; for a new 5,000-segment catalog that was most of the time it took.
+        """
+        connection = connections[self.db]
+        quote = connection.ops.quote_name
+        given = [self.model._meta.get_field(name) for name in fields]
+        hashes = [f for f in self.model._meta.concrete_fields if isinstance(f, SourceHashField) and f not in given]
+        sources = [fields.index(f.source_field) for f in hashes]
+        others = [f for f in self.model._meta.concrete_fields if not f.primary_key and f not in given + hashes]
+        defaults = [f.get_db_prep_save(f.get_default(), connection) for f in others]
+        columns = ", ".join(quote(field.column) for field in [*given, *hashes, *others])
+        marks = ", ".join(["%s"] * (len(given) + len(hashes) + len(others)))
+        # Identifiers are quoted model metadata; every value is a parameter.
+        sql = f"INSERT INTO {quote(self.model._meta.db_table)} ({columns}) VALUES ({marks})"  # noqa: S608
+        prepared = (
+            [
+                *(field.get_db_prep_save(value, connection) for field, value in zip(given, row, strict=True)),
+                *(source_hash(row[index]) for index in sources),
+                *defaults,
+            ]
+            for row in rows
+        )
+        with connection.cursor() as cursor:
+            cursor.executemany(sql, prepared)
 
     def current(self):
         """Segments the source still has (obsolete ones are kept, but not shown as work)."""
@@ -167,6 +235,7 @@ class Segment(models.Model):
     context = models.CharField(_("context"), max_length=255, help_text=_("Where the text sits in the source."))
     label = models.CharField(_("label"), max_length=255, blank=True)
     source = models.TextField(_("source text"))
+    source_hash = SourceHashField(_("source text hash"))
     translation = models.TextField(_("translation"), blank=True)
     state = models.CharField(_("state"), max_length=20, choices=STATE_CHOICES, default=UNTRANSLATED)
     previous_source = models.TextField(

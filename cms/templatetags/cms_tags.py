@@ -1,5 +1,7 @@
 """Template helpers for the public site: language direction, language names, localized dates."""
 
+import functools
+
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 from django import template
@@ -11,7 +13,9 @@ register = template.Library()
 REGIONAL_DEFAULTS = {"en": "en_GB"}
 
 
+@functools.lru_cache(maxsize=256)
 def _parse(code):
+    """Babel parses CLDR data for each call; a page asks for the same few locales many times."""
     try:
         return Locale.parse(code)
     except (ValueError, TypeError, UnknownLocaleError):
