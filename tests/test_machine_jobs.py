@@ -9,6 +9,7 @@ from wagtail.models import Locale, PageLogEntry
 
 from tests import loopback
 from tests.conftest import run_command
+from tests.factories import untranslated
 from tests.loopback import Loopback
 from translations.actions import BuildTranslation, CreateTranslation, IncompleteCatalog, SaveSegment
 from translations.machine.audit import LOG_ACTION
@@ -20,6 +21,15 @@ from translations.models import Segment, TranslationCatalog
 from translations.richtext import check_markup
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("offline")]
+SEGMENTS = 135  # in the demo esketamine article
+
+
+@pytest.fixture
+def article(article):
+    """The demo article, its translations into pl, ur left out: these tests start them afresh."""
+    return untranslated(article, "pl", "ur")
+
+
 FIELDS = ("pk", "translation", "state", "version", "machine_backend", "updated_at", "updated_by_id")
 
 
@@ -92,7 +102,7 @@ def test_pretranslating_fills_untranslated_segments_with_machine_suggestions(
 ):
     admin = user("admin")
     (job,) = pretranslate([polish], django_capture_on_commit_callbacks, who=admin)
-    assert (job.status, job.total, job.filled, job.rejected, job.skipped) == ("done", 108, 108, 0, 0)
+    assert (job.status, job.total, job.filled, job.rejected, job.skipped) == ("done", SEGMENTS, SEGMENTS, 0, 0)
     segments = list(polish.segments.all())
     assert {(s.state, s.machine_backend, s.version, s.updated_by_id) for s in segments} == {
         ("machine", "pseudo", 2, None)
@@ -100,11 +110,11 @@ def test_pretranslating_fills_untranslated_segments_with_machine_suggestions(
     assert all(s.translation.startswith("[") and not check_markup(s.source, s.translation) for s in segments)
     entry = PageLogEntry.objects.get(action=LOG_ACTION, page=polish.target_object)
     assert entry.user == admin
-    assert entry.message == "Pre-translated into pl with pseudo: 108 segments filled, 0 errors."
+    assert entry.message == f"Pre-translated into pl with pseudo: {SEGMENTS} segments filled, 0 errors."
     assert entry.data | {"error": ""} == {
         "service": "pseudo",
         "language": "pl",
-        "filled": 108,
+        "filled": SEGMENTS,
         "errors": 0,
         "rejected": 0,
         "skipped": 0,
@@ -139,7 +149,7 @@ def test_a_segment_a_translator_saves_while_the_job_runs_keeps_their_text(polish
     job = run_job(polish, CallbackBackend(translator_saves))
     first.refresh_from_db()
     assert (first.translation, first.state, first.machine_backend) == ("Tekst tłumacza", "translated", "")
-    assert (job.status, job.filled, job.skipped) == ("done", 107, 1)
+    assert (job.status, job.filled, job.skipped) == ("done", SEGMENTS - 1, 1)
 
 
 def test_a_failing_service_leaves_the_catalog_as_it_was(polish, server, django_capture_on_commit_callbacks):
@@ -157,13 +167,13 @@ def test_progress_is_kept_and_running_again_fills_only_what_is_missing(
 ):
     server.script("ok", "ok", *["500"] * 3)  # 25 texts per request, 50 segments per chunk
     (first,) = pretranslate([polish], django_capture_on_commit_callbacks, backend="libretranslate")
-    assert (first.status, first.total, first.filled) == ("failed", 108, 50)
+    assert (first.status, first.total, first.filled) == ("failed", SEGMENTS, 50)
     kept = list(polish.segments.filter(state="machine").values_list(*FIELDS))
     assert len(kept) == 50
     (second,) = pretranslate([polish], django_capture_on_commit_callbacks, backend="libretranslate")
-    assert (second.status, second.total, second.filled) == ("done", 58, 58)
+    assert (second.status, second.total, second.filled) == ("done", SEGMENTS - 50, SEGMENTS - 50)
     assert list(polish.segments.filter(pk__in=[row[0] for row in kept]).values_list(*FIELDS)) == kept
-    assert polish.segments.filter(state="machine", machine_backend="libretranslate").count() == 108
+    assert polish.segments.filter(state="machine", machine_backend="libretranslate").count() == SEGMENTS
 
 
 def test_a_job_interrupted_halfway_can_run_again(polish):
@@ -176,7 +186,7 @@ def test_a_job_interrupted_halfway_can_run_again(polish):
     job = MachineTranslationJob.objects.get()
     assert job.status == "failed" and "worker killed" in job.error and job.filled == 50
     again = run_job(polish, PseudoBackend("pseudo", {}))
-    assert (again.total, again.filled) == (58, 58)
+    assert (again.total, again.filled) == (SEGMENTS - 50, SEGMENTS - 50)
     assert not polish.segments.filter(state="untranslated").exists()
 
 
@@ -197,7 +207,7 @@ def test_an_answer_that_drops_a_placeholder_is_rejected_and_the_segment_stays_em
     (job,) = pretranslate([polish], django_capture_on_commit_callbacks, backend="deepl")
     with_placeholders = [s for s in polish.segments.order_by("position")[:50] if "<1>" in s.source]
     assert with_placeholders and job.rejected == len(with_placeholders)
-    assert job.filled == 108 - len(with_placeholders) and job.status == "done"
+    assert job.filled == SEGMENTS - len(with_placeholders) and job.status == "done"
     assert {p["reason"] for p in job.problems} == {"The service dropped the placeholder <1>."}
     for segment in with_placeholders:
         segment.refresh_from_db()
@@ -237,11 +247,11 @@ def terms(catalog):
 
 def test_storing_suggestions_takes_a_bounded_number_of_queries(polish, django_assert_max_num_queries):
     job = MachineTranslationJob.objects.create(catalog=polish, backend="pseudo")
-    # 108 segments in 3 chunks: per chunk one segment UPDATE, one job UPDATE (and two savepoints under
+    # The article's segments in 3 chunks: per chunk one segment UPDATE, one job UPDATE (and two savepoints under
     # the test's transaction), plus a fixed overhead: reading the rows, the job's state, the audit log.
     with django_assert_max_num_queries(3 * 4 + 10):
         PreTranslateCatalog(job).execute()
-    assert job.filled == 108
+    assert job.filled == SEGMENTS
 
 
 def test_the_command_shows_progress_and_a_summary(article, polish):
@@ -251,8 +261,8 @@ def test_the_command_shows_progress_and_a_summary(article, polish):
     output = run_command(
         "machine_translate", str(article.pk), "--locale", "pl", "--locale", "es", "--backend", "pseudo"
     )
-    assert "\rpl [" + "#" * 30 + "] 108/108" in output
-    assert "pl: 108 of 108 segments filled with pseudo, 0 rejected, 0 skipped" in output
+    assert "\rpl [" + "#" * 30 + f"] {SEGMENTS}/{SEGMENTS}" in output
+    assert f"pl: {SEGMENTS} of {SEGMENTS} segments filled with pseudo, 0 rejected, 0 skipped" in output
     assert "es: 0 of 0 segments filled with pseudo" in output, "the complete Spanish catalog is left alone"
     assert not spanish.segments.exclude(state="translated").exists()
 

@@ -30,7 +30,7 @@ def test_pretranslate_in_the_editor_runs_and_shows_progress(client, polish, djan
     assert response.status_code == 302 and response.url == reverse("carelingua_machine:progress", args=[job.run])
     page = client.get(response.url)
     content = page.content.decode()
-    assert page.status_code == 200 and "108 of 108 segments (108 filled)" in content and "Done" in content
+    assert page.status_code == 200 and "135 of 135 segments (135 filled)" in content and "Done" in content
     assert "Pseudo-localization" in content and 'http-equiv="refresh"' not in content
     editor = client.get(reverse("carelingua_translations:editor", args=[polish.pk]) + "?state=machine")
     suggestion = polish.segments.order_by("position").first().translation
@@ -68,10 +68,10 @@ def test_an_editor_pretranslates_a_whole_section(client, article, polish, django
 
 
 def test_the_progress_screen_refreshes_itself_while_a_job_runs(client, polish):
-    job = MachineTranslationJob.objects.create(catalog=polish, backend="pseudo", status="running", total=108, filled=20)
+    job = MachineTranslationJob.objects.create(catalog=polish, backend="pseudo", status="running", total=135, filled=20)
     login(client, "translator_pl")
     content = client.get(reverse("carelingua_machine:progress", args=[job.run])).content.decode()
-    assert 'http-equiv="refresh"' in content and "20 of 108 segments" in content
+    assert 'http-equiv="refresh"' in content and "20 of 135 segments" in content
     login(client, "translator_es")
     assert client.get(reverse("carelingua_machine:progress", args=[job.run])).status_code == 403
 

@@ -15,13 +15,20 @@ from django.urls import reverse
 from wagtail.models import Locale, Page
 
 from cms.models import ArticlePage
-from tests.factories import fill_po, filled_po
+from tests.factories import fill_po, filled_po, untranslated
 from translations.actions import CreateTranslation, SaveSegment
 from translations.editor import word_diff
 from translations.models import Segment, TranslationCatalog
 from translations.po_import import MAX_UPLOAD_BYTES, ImportPO
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def article(article):
+    """The demo article, its translations into pl, ur, zh-hans left out: these tests start them afresh."""
+    return untranslated(article, "pl", "ur", "zh-hans")
+
 
 PASSWORD = "carelingua-demo"
 

@@ -24,7 +24,8 @@ from ..models import ArticlePage, HomePage, TopicIndexPage
 from ..regions import load_regions
 from ..roles import SOURCE_LANGUAGE, ensure_groups
 from . import content
-from .users import DEMO_PASSWORD, USERS
+from .glossary import load_glossary
+from .users import DEMO_PASSWORD, USERS, person_code
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parent / "translations"
 WAITING_FOR_REVIEW = ("treatment-resistant-depression", "pl")
@@ -69,6 +70,7 @@ def load_demo():
     ensure_groups()
     logins = ensure_users()
     articles = [ensure_article(topic, article) for article in content.ARTICLES]
+    load_glossary()
     for page in [topic, *articles]:
         ensure_translations(page)
     return logins
@@ -194,7 +196,7 @@ def ensure_users():
         user.set_password(DEMO_PASSWORD)
         user.save()
         user.groups.set([groups[name] for name in group_names])
-        ReviewerProfile.objects.update_or_create(user=user, defaults={"credentials": credentials})
+        ReviewerProfile.objects.update_or_create(user=user, defaults={"credentials": credentials, "fictional": True})
         logins.append((username, ", ".join(group_names), user.get_full_name()))
     return logins
 
@@ -209,7 +211,7 @@ def ensure_translations(page):
     editor = user_model.objects.get(username="editor")
     for path in sorted(TRANSLATIONS_DIR.glob(f"{page.slug}.*.po")):
         code = path.suffixes[-2].lstrip(".")
-        translator = user_model.objects.get(username=f"translator_{code}")
+        translator = user_model.objects.get(username=f"translator_{person_code(code)}")
         (catalog,) = CreateTranslation(page, [Locale.objects.get(language_code=code)], editor).execute()
         report = ImportPO(catalog, addressed_to(catalog, path.read_bytes()), translator).execute()
         unfinished = catalog.segments.unfinished().count()
@@ -221,7 +223,7 @@ def ensure_translations(page):
             BuildTranslation(catalog, translator).execute()
         target = catalog.target_object
         if not target.live or target.has_unpublished_changes:
-            reviewers = [f"linguist_{code}", f"reviewer_{code}"]
+            reviewers = [f"linguist_{person_code(code)}", f"reviewer_{person_code(code)}"]
             # One translation waits for its medical reviewer, so a new user can try that side.
             review(target, translator, reviewers[:1] if (page.slug, code) == WAITING_FOR_REVIEW else reviewers)
 

@@ -1,4 +1,7 @@
-"""Demo people, one per role, all with the same printed password."""
+"""Demo people, one per role, all with the same printed password.
+
+Every one of them is fictional, and readers are told so wherever they are credited.
+"""
 
 DEMO_PASSWORD = "carelingua-demo"  # noqa: S105 (printed for the demo; load_demo refuses production)
 
@@ -18,5 +21,14 @@ USERS = [
     ("translator_ar", "Layla", "Mansour", "Translator, Arabic", ["Translators (Arabic)"]),
     ("linguist_ar", "Karim", "Saleh", "Reviser, Arabic", ["Linguistic reviewers (Arabic)"]),
     ("translator_ur", "Ayesha", "Malik", "Translator, Urdu", ["Translators (Urdu)"]),
+    ("linguist_ur", "Bilal", "Qureshi", "Reviser, Urdu", ["Linguistic reviewers (Urdu)"]),
+    ("reviewer_ur", "Sana", "Iqbal", "ایم بی بی ایس، ماہرِ نفسیات", ["Medical reviewers (Urdu)"]),
     ("translator_zh", "Wei", "Zhang", "Translator, Simplified Chinese", ["Translators (Simplified Chinese)"]),
+    ("linguist_zh", "Mei", "Lin", "Reviser, Simplified Chinese", ["Linguistic reviewers (Simplified Chinese)"]),
+    ("reviewer_zh", "Jun", "Chen", "精神科医师", ["Medical reviewers (Simplified Chinese)"]),
 ]
+
+
+# Demo people who work in a language sign their user names with its short code (translator_zh).
+def person_code(language_code):
+    return language_code.split("-")[0]
