@@ -32,7 +32,7 @@ compilemessages: $(VENV)/.runtime
 demo: $(VENV)/.runtime compilemessages
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_demo
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .

@@ -28,6 +28,11 @@ class ReadingPageMixin:
         context.update(reading.page_context(self, request))
         return context
 
+    @property
+    def listing_summary(self):
+        """What a card or a search result says of the page."""
+        return self.search_description or getattr(self, "intro", "")
+
 
 class HomePage(ReadingPageMixin, Page):
     """The root of one language's tree: one home page per locale."""
@@ -38,6 +43,9 @@ class HomePage(ReadingPageMixin, Page):
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["cms.TopicIndexPage", "cms.ArticlePage"]
+
+    # Its text reaches readers: it goes live after an editorial (or, translated, linguistic) review.
+    editorial_review_required = True
 
     class Meta:
         verbose_name = _("home page")
@@ -58,6 +66,8 @@ class TopicIndexPage(ReadingPageMixin, Page):
 
     parent_page_types = ["cms.HomePage"]
     subpage_types = ["cms.ArticlePage"]
+
+    editorial_review_required = True
 
     class Meta:
         verbose_name = _("topic index page")
@@ -135,8 +145,10 @@ class ArticlePage(Page):
     parent_page_types = ["cms.TopicIndexPage", "cms.HomePage"]
     subpage_types = []
 
-    # Patient information goes live only after medical review (the publish gate).
+    # Patient information goes live only after medical review (the publish gate), and only
+    # the medical sign-off sets the review record (apply_medical_sign_off).
     medical_review_required = True
+    sign_off_fields = ["last_reviewed", "next_review_due", "reviewed_by"]
 
     # Each language version is reviewed on its own: the translation plugin neither
     # translates these nor copies them from the source, and they are not part of the
@@ -150,6 +162,13 @@ class ArticlePage(Page):
     class Meta:
         verbose_name = _("article page")
         verbose_name_plural = _("article pages")
+
+    @property
+    def listing_summary(self):
+        """What a card or a search result says of the article: its description, else its first key point."""
+        if self.search_description:
+            return self.search_description
+        return next((str(block.value) for block in self.summary if str(block.value).strip()), "")
 
     def apply_medical_sign_off(self, sign_off):
         """Called by the review workflow on the revision that goes live; never by a plain edit."""

@@ -24,14 +24,13 @@ from translations.models import Segment, TranslationCatalog
 from translations.review import content_hash
 from translations.review_models import LINGUISTIC, MEDICAL, SignOff, credit
 
+from . import bilingual
 from .templatetags.cms_tags import babel_locale, hreflang, language_name, text_direction
 
 REGION_COOKIE = "region"
 REGION_COOKIE_AGE = datetime.timedelta(days=365)
 # Region codes that are not ISO 3166 territory codes, mapped to the code Babel names.
 REGION_TERRITORIES = {"uk": "GB"}
-
-BILINGUAL_VIEW = "bilingual"
 
 
 def _language_position(code):
@@ -293,34 +292,6 @@ def remember_region(request, response, region):
     return response
 
 
-# ---------- Bilingual view ----------
-
-
-def pair_blocks(translated, source):
-    """(translated block, source block) rows, paired by block id in the translation's order.
-
-    A translation keeps its source's block ids; a block found on one side only gets an
-    empty cell on the other (source-only blocks come last).
-    """
-    by_id = {block.id: block for block in source}
-    rows = [(block, by_id.pop(block.id, None)) for block in translated]
-    return rows + [(None, block) for block in source if block.id in by_id]
-
-
-def _columns(rows):
-    return [block for block, _other in rows if block], [block for _other, block in rows if block]
-
-
-def bilingual_sections(page, source):
-    """The bilingual sheet: body rows paired block by block; the key points and the
-    references as one row each, a (translated, source) pair of lists."""
-    return {
-        "summary": _columns(pair_blocks(page.summary, source.summary)),
-        "body": pair_blocks(page.body, source.body),
-        "references": _columns(pair_blocks(page.references, source.references)),
-    }
-
-
 # ---------- Structured data ----------
 
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -416,9 +387,9 @@ def article_context(page, request, regions, region):
         }
     )
     if translation and translation.source:
-        context["bilingual_url"] = f"{page.get_url(request)}?view={BILINGUAL_VIEW}"
-        if request.GET.get("view") == BILINGUAL_VIEW:
+        context["bilingual_url"] = f"{page.get_url(request)}?view={bilingual.VIEW}"
+        if request.GET.get("view") == bilingual.VIEW:
             source = translation.source.specific
             context["bilingual_source"] = source
-            context["bilingual"] = bilingual_sections(page, source)
+            context["bilingual"] = bilingual.sections(page, source, bilingual.changed_since_checked(record, source))
     return context

@@ -11,6 +11,7 @@ from .api import api_router
 urlpatterns = [
     path("", views.root_redirect, name="root"),
     path("sitemap.xml", views.sitemap, name="sitemap"),
+    path("favicon.ico", views.favicon),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

@@ -3,9 +3,10 @@ import unicodedata
 import django_filters
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import HttpResponseRedirect
+from django.http import HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.shortcuts import render
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
@@ -64,6 +65,11 @@ class ReviewsDueView(ReportView):
 
 SEARCH_QUERY_MAX_LENGTH = 200
 SEARCH_RESULTS_PER_PAGE = 10
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says; the icon is an SVG among the static files."""
+    return HttpResponsePermanentRedirect(static("cms/favicon.svg"))
 
 
 def root_redirect(request):

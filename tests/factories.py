@@ -11,8 +11,8 @@ from tests.testapp.models import EventPage
 from translations.actions import as_catalog
 from translations.catalogs import to_po
 from translations.models import TranslationCatalog
-from translations.review import ATTESTATION_FIELDS, record_sign_off
-from translations.review_models import MEDICAL
+from translations.review import ATTESTATIONS, record_sign_off, review_level
+from translations.review_models import EDITORIAL, MEDICAL
 
 
 def fill_po(data, text=lambda msgid: "PL " + msgid):
@@ -43,11 +43,15 @@ def untranslated(page, *language_codes):
     return page
 
 
-def publish_reviewed(page, reviewer="reviewer_en"):
-    """Publish the page's latest content the way the review workflow does: after a medical sign-off."""
-    revision = page.get_latest_revision() if page.has_unpublished_changes or not page.live else page.save_revision()
+def publish_reviewed(page, reviewer=None):
+    """Publish the page's latest content the way the review workflow does: after a sign-off of the
+    kind the page needs (medical for articles, editorial for topic and home pages)."""
+    revision = page.get_latest_revision() if page.has_unpublished_changes or not page.live else None
+    revision = revision or page.save_revision()
+    role = review_level(page) or EDITORIAL
+    reviewer = reviewer or ("reviewer_en" if role == MEDICAL else "editorial_reviewer")
     user = get_user_model().objects.get(username=reviewer)
-    record_sign_off(revision, user, MEDICAL, dict.fromkeys(ATTESTATION_FIELDS, True))
+    record_sign_off(revision, user, role, dict.fromkeys(ATTESTATIONS[role], True))
     revision.publish()
     return type(page).objects.get(pk=page.pk)
 

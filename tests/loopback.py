@@ -48,6 +48,7 @@ def drop_placeholder(text):
 class Recorded:
     def __init__(self, handler, body):
         parts = urlsplit(handler.path)
+        self.at = time.monotonic()
         self.method = handler.command
         self.path = parts.path
         self.query = parse_qs(parts.query)

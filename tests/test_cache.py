@@ -98,7 +98,8 @@ def test_publishing_a_topic_purges_the_articles_under_it(client, article):
     parent = article.get_parent().specific
     get(client, article.url)
     parent.title = "Depression and low mood"
-    parent.save_revision().publish()
+    parent.save_revision()
+    publish_reviewed(parent)
     response, state = get(client, article.url)
     assert state == "miss"
 

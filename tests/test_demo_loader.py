@@ -7,6 +7,8 @@ from wagtail.models import Locale, Page, PageLogEntry, Revision, Site
 
 from cms.models import ArticlePage, HomePage, Region, RegionNumber, TopicIndexPage
 from tests.conftest import run_command
+from translations.review import content_hash
+from translations.review_models import SignOff
 
 pytestmark = pytest.mark.django_db
 
@@ -54,15 +56,47 @@ def test_demo_translations_come_in_through_the_po_import_and_are_complete(demo, 
         assert PageLogEntry.objects.filter(page=target, action="carelingua.po_imported").exists()
 
 
-def test_load_demo_brings_back_an_edited_article_through_review(demo, article):
-    title = article.title
-    article.title = "Vandalised"
-    article.save_revision()
+def test_load_demo_leaves_an_article_changed_in_the_admin_alone_and_says_so(demo, article):
+    from tests.workflow import edit
+
+    revision = edit(article, who="editor", title="Esketamine: the editor's new wording")
+    sign_offs = SignOff.objects.count()
+    output = run_command("load_demo", "--force")
+    assert (
+        "Left alone: “Esketamine and ketamine for depression” (en) was changed in the admin by Ellen Price." in output
+    )
+    page = ArticlePage.objects.get(pk=article.pk)
+    assert page.get_latest_revision().pk == revision.pk, "the editor's draft is still the latest"
+    assert page.title == article.title, "and it was not published"
+    assert SignOff.objects.count() == sign_offs, "nobody signed it off"
+
+
+def test_load_demo_never_publishes_a_translation_someone_imported_in_the_admin(demo, article):
+    from tests.factories import filled_po
+    from tests.workflow import catalog_of, rebuild, translation_of, user
+    from translations.po_import import ImportPO
+
+    spanish = translation_of(article, "es")
+    catalog = catalog_of(spanish)
+    ImportPO(catalog, filled_po(catalog, text=lambda msgid: "ES " + msgid), user("translator_es")).execute()
+    rebuild(spanish)
+    output = run_command("load_demo", "--force")
+    assert "Left alone: the es translation of “Esketamine and ketamine for depression” was changed" in output
+    page = ArticlePage.objects.get(pk=spanish.pk)
+    assert not page.title.startswith("ES "), "the test import is not live"
+    assert page.get_latest_revision_as_object().title.startswith("ES "), "and it is still there, as its author left it"
+    assert not SignOff.objects.filter(page=spanish, content_hash=content_hash(page.get_latest_revision_as_object()))
+
+
+def test_load_demo_updates_its_own_content_through_review(demo, home, monkeypatch, tmp_path):
+    from cms.demo import content, loader
+
+    monkeypatch.setitem(content.TOPIC, "intro", "Depression is common, and help works.")
+    monkeypatch.setattr(loader, "TRANSLATIONS_DIR", tmp_path)  # the shipped translations are of the old text
     run_command("load_demo", "--force")
-    article.refresh_from_db()
-    assert article.title == title
-    assert not article.has_unpublished_changes
-    assert article.get_latest_revision_as_object().title == title
+    topic = TopicIndexPage.objects.child_of(home).get()
+    assert topic.intro == "Depression is common, and help works."
+    assert SignOff.objects.filter(page=topic, role="editorial", content_hash=content_hash(topic)).exists()
 
 
 def test_demo_site_serves_the_english_home_and_every_language(demo):

@@ -89,7 +89,7 @@ def test_pseudo_localization_accents_lengthens_and_keeps_masks_numbers_and_units
 
 def test_pseudo_backend_translates_offline_and_keeps_every_placeholder():
     sources = ["Take <1>56mg</1> twice a week.", "Call <1>999</1> or <2>111</2><3/>.", "Side effects"]
-    translator = MachineTranslator(PseudoBackend("pseudo", {}), "en", "pl", ["Spravato"], retries=0, backoff=0)
+    translator = MachineTranslator(PseudoBackend("pseudo", {}), "en", "pl", ["Spravato"])
     suggestions = translator.translate(sources)
     assert [s.problem for s in suggestions] == ["", "", ""]
     for source, suggestion in zip(sources, suggestions, strict=True):

@@ -8,7 +8,7 @@ from tests import loopback
 from tests.loopback import Loopback, closed_port_url, forbid_internet
 from translations.machine.backends import ConfigurationError, ServiceError, get_backend
 from translations.machine.checks import check_machine_translation
-from translations.machine.deepl import DeepLTranslator
+from translations.machine.services import DeepLBackend, deepl_codes
 from translations.machine.translator import MachineTranslator
 
 TEXTS = ["Take <1>56mg</1> twice a week.", "Side effects", "Call <1>999</1><2/>."]
@@ -31,12 +31,12 @@ def configure(settings, server, **backends):
     services = {
         "pseudo": {"BACKEND": "translations.machine.pseudo.PseudoBackend"},
         "deepl": {
-            "BACKEND": "translations.machine.backends.DeepLBackend",
+            "BACKEND": "translations.machine.services.DeepLBackend",
             "API_KEY": loopback.DEEPL_KEY,
             "URL": f"{server.url}/v2/",
         },
         "libretranslate": {
-            "BACKEND": "translations.machine.backends.LibreTranslateBackend",
+            "BACKEND": "translations.machine.services.LibreTranslateBackend",
             "URL": server.url,
             "API_KEY": loopback.LIBRE_KEY,
         },
@@ -52,9 +52,8 @@ def configure(settings, server, **backends):
     }
 
 
-def translator(name, target="pl", sleep=None, retries=2, backoff=0.5):
-    sleeps = []
-    return MachineTranslator.create("en", target, name, retries=retries, backoff=backoff, sleep=sleep or sleeps.append)
+def translator(name, target="pl", retries=2, backoff=0):
+    return MachineTranslator.create("en", target, name, retries=retries, backoff=backoff)
 
 
 # DeepL: the request as the current API wants it.
@@ -76,26 +75,19 @@ def test_deepl_posts_json_with_the_key_in_the_authorization_header(settings, ser
     }
 
 
-def test_deepl_sends_at_most_50_texts_per_request(server):
-    client = DeepLTranslator("en", "es", api_key=loopback.DEEPL_KEY, base_url=f"{server.url}/v2/", timeout=2)
+def test_deepl_sends_at_most_50_texts_per_request(settings, server):
+    configure(settings, server)
     texts = [f"Text {n}" for n in range(120)]
-    assert client.translate_batch(texts) == [f"ES: {text}" for text in texts]
+    assert [s.text for s in translator("deepl", target="es").translate(texts)] == [f"ES: {text}" for text in texts]
     assert [len(r.data["text"]) for r in server.translate_requests()] == [50, 50, 20]
-    assert client.translate("Hello") == "ES: Hello", "deep-translator's single-text interface still works"
 
 
 def test_deepl_maps_regional_targets_and_picks_the_free_endpoint_for_free_keys():
-    client = DeepLTranslator("en", "zh-hans", api_key="abc:fx")
-    assert client._base_url == "https://api-free.deepl.com/v2/"
-    assert DeepLTranslator("en", "en", api_key="abc")._base_url == "https://api.deepl.com/v2/"
-    from translations.machine.deepl import source_code, target_code
-
-    assert (source_code("zh-hans"), target_code("zh-hans"), target_code("en"), target_code("pl")) == (
-        "ZH",
-        "ZH-HANS",
-        "EN-GB",
-        "PL",
-    )
+    assert DeepLBackend("deepl", {"API_KEY": "abc:fx"}).url == "https://api-free.deepl.com/v2/"
+    assert DeepLBackend("deepl", {"API_KEY": "abc"}).url == "https://api.deepl.com/v2/"
+    assert deepl_codes("en", "zh-hans") == ("EN", "ZH-HANS")
+    assert deepl_codes("zh-hans", "en") == ("ZH", "EN-GB")
+    assert deepl_codes("en", "pl") == ("EN", "PL")
 
 
 def test_upstream_deepl_client_is_refused_because_it_sends_the_key_as_a_query_parameter(server):
@@ -156,12 +148,12 @@ SERVICES = ["deepl", "libretranslate"]
 @pytest.mark.parametrize("name", SERVICES)
 def test_429_then_success_is_retried_after_a_backoff(settings, server, name):
     configure(settings, server)
-    sleeps = []
     server.script("429", "500", "ok")
-    suggestions = translator(name, target="es", sleep=sleeps.append, retries=3, backoff=0.5).translate(TEXTS)
+    suggestions = translator(name, target="es", retries=3, backoff=0.5).translate(TEXTS)
     assert [s.text for s in suggestions] == [f"ES: {text}" for text in TEXTS]
-    assert len(server.translate_requests()) == 3
-    assert sleeps == [0.0, 1.0], "Retry-After: 0 honoured, then 0.5 * 2 ** 1 seconds"
+    first, second, third = (request.at for request in server.translate_requests())
+    assert second - first < 0.5, "the 429 said Retry-After: 0"
+    assert third - second >= 1.0, "then urllib3's backoff: 0.5 * 2 ** 1 seconds"
 
 
 @pytest.mark.parametrize("name", SERVICES)

@@ -43,8 +43,8 @@ def twelve_languages(settings, demo):
 @pytest.fixture
 def probe(home):
     """A new topic with one article, live in English only."""
-    topic = home.add_child(instance=TopicIndexPage(title="Sleep", slug="sleep", intro="Sleeping well."))
-    topic.save_revision().publish()
+    topic = home.add_child(instance=TopicIndexPage(title="Sleep", slug="sleep", intro="Sleeping well.", live=False))
+    publish_reviewed(topic)
     article = topic.add_child(
         instance=ArticlePage(
             title="Sleep and depression",
@@ -71,7 +71,7 @@ def publish_in(page, codes):
         copy = page.copy_for_translation(locale, copy_parents=True)
         for ancestor in copy.get_ancestors().filter(depth__gt=1).specific():
             if not ancestor.live:
-                ancestor.save_revision().publish()
+                publish_reviewed(ancestor)
         publish_reviewed(copy.specific, reviewer="reviewer_en")
 
 

@@ -86,7 +86,7 @@ def test_a_file_for_another_language_is_refused(catalog, article):
 
 
 def test_a_file_whose_language_header_was_changed_is_refused(catalog):
-    data = filled(catalog).replace(b"X-Carelingua-Target-Locale: pl", b"X-Carelingua-Target-Locale: es")
+    data = filled(catalog).replace(b"X-Translation-Target-Locale: pl", b"X-Translation-Target-Locale: es")
     assert_refused(catalog, data, "is for es")
 
 

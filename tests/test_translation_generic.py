@@ -139,5 +139,5 @@ def test_import_command_refuses_a_file_that_is_not_a_catalog(demo, tmp_path):
 
     path = tmp_path / "x.po"
     path.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n')
-    with pytest.raises(CommandError, match="does not name a Carelingua catalog"):
+    with pytest.raises(CommandError, match=r"does not name a translation catalog \(X-Translation-Catalog header\)"):
         call_command("import_po", str(path))

@@ -4,6 +4,7 @@ Views, management commands, signal handlers and tests all call the same actions,
 change is checked, done in one transaction, and written to the audit log the same way.
 """
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -16,7 +17,7 @@ from wagtail.models import Locale, Page
 
 from . import catalogs, richtext
 from .extract import MissingTranslation, extract, translated_copy
-from .models import Segment, TranslationCatalog
+from .models import Segment, SegmentChange, TranslationCatalog
 from .permissions import can_edit_translation, can_start_translation
 from .signals import catalog_synced, translation_built
 
@@ -62,15 +63,18 @@ def as_catalog(catalog, segments=None):
         "Target-Locale": catalog.target_locale.language_code,
     }
     babel_catalog = catalogs.build(map(segment_entry, segments), catalog.target_locale.language_code, headers)
-    babel_catalog.project = "Carelingua"
+    # The host site names itself (Wagtail's WAGTAIL_SITE_NAME); the plugin never does.
+    site_name = getattr(settings, "WAGTAIL_SITE_NAME", "")
+    babel_catalog.project = site_name
     babel_catalog.version = str(catalog.source_object)
     babel_catalog.fuzzy = False
     babel_catalog.revision_date = timezone.now()
     babel_catalog.language_team = catalog.target_locale.get_display_name()
     babel_catalog.last_translator = ""
     babel_catalog.msgid_bugs_address = ""
+    origin = f", from {site_name}" if site_name else ""
     babel_catalog.header_comment = (
-        f"# {catalog.target_locale.get_display_name()} translation of “{catalog.source_object}”, from Carelingua.\n"
+        f"# {catalog.target_locale.get_display_name()} translation of “{catalog.source_object}”{origin}.\n"
         "# Translate each msgstr; keep the numbered placeholders such as <1>…</1> and <2/>.\n"
         "# Entries marked fuzzy need review: the source text changed since they were translated."
     )
@@ -131,6 +135,7 @@ def _apply_merge(catalog, rows, units, merged):
         "updated_at",
     ]
     Segment.objects.write_rows(updated, fields)
+    SegmentChange.record([row for row in updated if row.state == Segment.FUZZY], None, SegmentChange.SYNC)
     return {
         "created": len(created),
         "changed": sum(1 for row in updated if row.state == Segment.FUZZY),
@@ -153,6 +158,18 @@ def sync_catalog(catalog, source=None, user=None):
     catalog.synced_at = timezone.now()
     catalog.save(update_fields=["source_revision", "synced_at"])
     return counts
+
+
+def adopt(catalog, target):
+    """A translation made without a catalog (for example by Wagtail's simple_translation): its own
+    text, where it differs from the source, becomes each segment's translation, marked “Needs
+    review”, so no hand translation is lost and none is taken as finished."""
+    current = target.get_latest_revision_as_object() if isinstance(target, Page) else target
+    texts = {unit.context: unit.source for unit in extract(current)}
+    rows = [row for row in catalog.segments.current() if texts.get(row.context, row.source) != row.source]
+    for row in rows:
+        row.translation, row.state = texts[row.context], Segment.FUZZY
+    Segment.objects.write_rows(rows, ["translation", "state"])
 
 
 class CreateTranslation:
@@ -186,6 +203,7 @@ class CreateTranslation:
         return [self._translate_into(locale) for locale in self.locales]
 
     def _translate_into(self, locale):
+        existing = self.source.get_translation_or_none(locale)
         target = self._target(self.source, locale)
         catalog, created = TranslationCatalog.objects.get_or_create(
             content_type=ContentType.objects.get_for_model(type(self.source)),
@@ -194,6 +212,8 @@ class CreateTranslation:
             defaults={"source_locale_id": self.source.locale_id, "created_by": self.user},
         )
         counts = sync_catalog(catalog, self.source, self.user)
+        if created and existing is not None:
+            adopt(catalog, target)
         if created:
             log(
                 target,
@@ -271,6 +291,9 @@ class SaveSegment:
         state = Segment.FUZZY if self.needs_review else Segment.TRANSLATED
         if not self.translation.strip():
             state, self.translation = Segment.UNTRANSLATED, ""
+        current = Segment.objects.select_for_update().get(pk=self.segment.pk)
+        if (current.translation, current.state) == (self.translation, state):
+            return current  # nothing changed: no new version, no author, nothing to rebuild
         updated = Segment.objects.filter(pk=self.segment.pk, version=self.version).update(
             translation=self.translation,
             state=state,
@@ -289,6 +312,7 @@ class SaveSegment:
                 params={"current": current},
             )
         self.segment.refresh_from_db()
+        SegmentChange.record([self.segment], self.user, SegmentChange.EDITOR)
         return self.segment
 
 
@@ -328,6 +352,32 @@ class BuildTranslation:
         log(target, "carelingua.draft_built", user=self.user, data={"segments": len(translations)})
         translation_built.send(sender=TranslationCatalog, catalog=self.catalog, target=target)
         return target
+
+
+class SubmitTranslation:
+    """Submit a built translation to its review workflow, from the translation's screens.
+
+    The same as the page editor's "Submit for review", with the same checks: the reviewers'
+    tasks refuse a translation that is not finished, has safety errors, or is not the build.
+    """
+
+    def __init__(self, catalog, user):
+        self.catalog = catalog
+        self.user = user
+
+    def check(self, target):
+        if not can_edit_translation(self.user, self.catalog):
+            raise PermissionDenied(_("You can only submit translations into your own languages."))
+        if not isinstance(target, Page) or target.get_workflow() is None:
+            raise ValidationError(_("This translation has no review workflow: ask an administrator to set one up."))
+        if target.workflow_in_progress:
+            raise ValidationError(_("This translation is already in review."))
+
+    @transaction.atomic
+    def execute(self):
+        target = self.catalog.target_object
+        self.check(target)
+        return target.get_workflow().start(target, self.user)
 
 
 def locales_from_codes(codes):

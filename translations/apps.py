@@ -15,10 +15,13 @@ class TranslationsConfig(AppConfig):
         from django.db.models.signals import pre_save
         from wagtail.signals import page_published
 
-        from .handlers import guard_publish, sync_translations_on_publish
+        from .checks import check_simple_translation
+        from .gate import guard_publish
+        from .handlers import sync_translations_on_publish
         from .machine.checks import check_machine_translation
 
         checks.register(check_machine_translation)
+        checks.register(check_simple_translation)
 
         page_published.connect(sync_translations_on_publish, dispatch_uid="carelingua_sync_on_publish")
         pre_save.connect(guard_publish, dispatch_uid="carelingua_publish_gate")

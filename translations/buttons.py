@@ -36,6 +36,24 @@ class EditorButton(PageMenuItem):
         return self.page.permissions_for_user(user).can_edit()
 
 
+class ChangesSinceApprovalButton(PageMenuItem):
+    """For reviewers: the draft compared with the version last approved (what readers have)."""
+
+    label = gettext_lazy("Changes since the last approval")
+    icon_name = "history"
+
+
+def changes_button(page):
+    from .review import needs_review
+    from .review_admin import changes_since_approval_url
+
+    latest = page.revisions.order_by("-pk").first()  # ``page`` may be a revision's copy: ask the database
+    if not (needs_review(page) and page.has_unpublished_changes and latest):
+        return []
+    changes = changes_since_approval_url(page, latest)
+    return [ChangesSinceApprovalButton(page=page, url=changes, priority=74)] if changes else []
+
+
 def page_listing_buttons(page):
     return [TranslateButton(page=page, priority=65)]
 
@@ -47,8 +65,8 @@ def page_header_buttons(page):
     rows = list(catalogs_of(page).values_list("pk", "source_locale_id", "target_locale_id"))
     as_target = [pk for pk, _source, target in rows if target == page.locale_id]
     if as_target:
-        return [EditorButton(page=page, url=url("editor", as_target[0]), priority=75)]
-    buttons = [TranslateButton(page=page, priority=75)]
+        return [*changes_button(page), EditorButton(page=page, url=url("editor", as_target[0]), priority=75)]
+    buttons = [*changes_button(page), TranslateButton(page=page, priority=75)]
     if any(source == page.locale_id for _pk, source, _target in rows):
         buttons.append(OverviewButton(page=page, priority=76))
     return buttons

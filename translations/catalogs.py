@@ -12,13 +12,14 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import PoFileError, PoFileParser, write_po
 from django.utils.translation import to_locale
 
-HEADER_PREFIX = "X-Carelingua-"
-VERSION_COMMENT = "carelingua-version: "
-VERSION_PATTERN = re.compile(r"^carelingua-version: (\d+)$")
+# Our own PO headers and comments; neutral names, as any host site's translators see them.
+HEADER_PREFIX = "X-Translation-"
+VERSION_COMMENT = "segment-version: "
+VERSION_PATTERN = re.compile(r"^segment-version: (\d+)$")
 
 
 class CarelinguaCatalog(Catalog):
-    """A Babel catalog that keeps Carelingua's own ``X-Carelingua-*`` headers.
+    """A Babel catalog that keeps our own ``X-Translation-*`` headers.
 
     Babel writes and reads only the standard gettext headers; the import needs ours to
     check that a file belongs to the catalog it is uploaded to.
@@ -81,7 +82,7 @@ class Entry:
 
 def build(entries, language_code, headers=None):
     """A catalog for one language from entries (obsolete ones go to ``catalog.obsolete``)."""
-    catalog = CarelinguaCatalog(locale=babel_locale(language_code), extra_headers=headers, project="Carelingua")
+    catalog = CarelinguaCatalog(locale=babel_locale(language_code), extra_headers=headers)
     for entry in entries:
         message = Message(
             entry.source,

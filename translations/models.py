@@ -9,6 +9,7 @@ a Babel ``Catalog`` is built from the rows whenever a whole catalog is needed.
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connections, models
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Revision
@@ -86,15 +87,30 @@ class TranslationCatalog(models.Model):
         return obj.specific if obj is not None and hasattr(obj, "specific") else obj
 
 
+FALLBACK_BATCH_SIZE = 500
+
+
+def updates_from_values(connection):
+    """Whether the database runs ``WITH v AS (VALUES ...) UPDATE t SET ... FROM v``."""
+    if connection.vendor == "sqlite":
+        return connection.Database.sqlite_version_info >= (3, 33)
+    return connection.vendor == "postgresql"
+
+
 class SegmentQuerySet(models.QuerySet):
     def write_rows(self, rows, fields, batch_size=2000):
-        """Save some fields of many segments with one UPDATE ... FROM (VALUES ...) per batch.
+        """Save some fields of many segments: one UPDATE ... FROM (VALUES ...) per batch where the
+        database has it (PostgreSQL, SQLite 3.33 and later), else Django's ``bulk_update``.
 
-        Django's bulk_update writes a CASE with one branch per row for every column, which
-        SQLite evaluates in quadratic time: minutes for a 5,000-segment catalog. This takes
-        linear time on SQLite (3.33 and later) and PostgreSQL alike.
+        ``bulk_update`` writes a CASE with one branch per row for every column, which SQLite
+        evaluates in quadratic time: minutes for a 5,000-segment catalog. UPDATE ... FROM takes
+        linear time. MySQL and MariaDB have no UPDATE ... FROM; there ``bulk_update`` runs in
+        batches small enough that its CASE stays cheap.
         """
         connection = connections[self.db]
+        if not updates_from_values(connection):
+            self.bulk_update(rows, fields, batch_size=FALLBACK_BATCH_SIZE)
+            return
         quote = connection.ops.quote_name
         model_fields = [self.model._meta.get_field(name) for name in fields]
         columns = ["id", *(field.column for field in model_fields)]
@@ -179,6 +195,69 @@ class Segment(models.Model):
     @property
     def is_done(self):
         return self.state == self.TRANSLATED and not self.obsolete
+
+
+class SegmentChange(models.Model):
+    """One change to a segment's translation or state, on the record: who (a person, a machine
+    translation service run by a person, or the system when the source changed), how, and the
+    text it left. Four eyes are decided from this history: a last-saver field would forget an
+    earlier author as soon as someone else saved the same text again."""
+
+    EDITOR = "editor"
+    PO_IMPORT = "po_import"
+    MACHINE = "machine"
+    SYNC = "sync"
+    VIA_CHOICES = [
+        (EDITOR, _("Translation editor")),
+        (PO_IMPORT, _("PO file import")),
+        (MACHINE, _("Machine translation")),
+        (SYNC, _("Source changed")),
+    ]
+
+    segment = models.ForeignKey(Segment, verbose_name=_("segment"), on_delete=models.CASCADE, related_name="changes")
+    catalog = models.ForeignKey(
+        TranslationCatalog, verbose_name=_("catalog"), on_delete=models.CASCADE, related_name="segment_changes"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The person who made the change, or who ran the machine translation."),
+    )
+    via = models.CharField(_("via"), max_length=20, choices=VIA_CHOICES)
+    machine_backend = models.CharField(_("machine translation service"), max_length=50, blank=True)
+    translation = models.TextField(_("translation"), blank=True)
+    state = models.CharField(_("state"), max_length=20, choices=Segment.STATE_CHOICES)
+    created_at = models.DateTimeField(_("changed at"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("segment change")
+        verbose_name_plural = _("segment changes")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.segment} ({self.get_via_display()})"
+
+    @classmethod
+    def record(cls, segments, user, via, machine_backend=""):
+        """Write one history row per segment, as each segment now is: one query."""
+        now = timezone.now()
+        cls.objects.bulk_create(
+            cls(
+                segment_id=segment.pk,
+                catalog_id=segment.catalog_id,
+                user=user,
+                via=via,
+                machine_backend=machine_backend,
+                translation=segment.translation,
+                state=segment.state,
+                created_at=now,
+            )
+            for segment in segments
+        )
 
 
 from .machine.models import *  # noqa: E402,F401,F403

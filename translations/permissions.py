@@ -6,13 +6,16 @@ has edit permission on the Spanish tree, so they may edit Spanish catalogs and n
 
 from django.contrib.auth import get_permission_codename
 from wagtail.models import Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 
 def _can_edit_object(user, obj):
+    """Edit rights from the user's own permissions: for a page, on its language's tree. The
+    access a review task gives its reviewers to a page under review does not count."""
     if obj is None:
         return False
     if isinstance(obj, Page):
-        return obj.permissions_for_user(user).can_edit()
+        return PagePermissionPolicy().user_has_permission_for_instance(user, "change", obj)
     codename = get_permission_codename("change", obj._meta)
     return user.has_perm(f"{obj._meta.app_label}.{codename}")
 

@@ -1,7 +1,7 @@
 """Importing a PO file a translator filled in (Poedit or any gettext tool).
 
 The whole file is checked before anything is written: any error and the database is left
-as it was. Entries that someone changed in Carelingua since the export are conflicts:
+as it was. Entries that someone changed on the site since the export are conflicts:
 they are reported and not overwritten.
 """
 
@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from . import catalogs, richtext
-from .models import Segment
+from .models import Segment, SegmentChange
 from .permissions import can_edit_translation
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -166,7 +166,7 @@ class ImportPO:
         exported_at = catalogs.version_of(message)
         if exported_at != row.version and row.translation and text != row.translation:
             self.report.conflicts.append(
-                _("%(where)s: changed in Carelingua since the export; the saved translation was kept.")
+                _("%(where)s: changed on the site since the export; the saved translation was kept.")
                 % {"where": _where(message)}
             )
             return None
@@ -188,3 +188,4 @@ class ImportPO:
             rows.append(row)
         fields = ["translation", "state", "version", "updated_at", "updated_by", "machine_backend", "previous_source"]
         Segment.objects.write_rows(rows, fields)
+        SegmentChange.record(rows, self.user, SegmentChange.PO_IMPORT)

@@ -1,29 +1,61 @@
-"""The rules of review: what content is, who may approve it, and the publish gate.
+"""The rules of review: what content is, which review a page needs, who may approve it.
 
-Invariant: a revision of a page that needs medical review becomes live only if a medical
-reviewer qualified for its language signed off that exact content, and the reviewer is not
-its author or translator. The gate sits on saving a live page, the one step every publish
-path (the editor's button, bulk actions, scheduled publishing, revert, copy, code) takes.
+A page model opts in to review with a class attribute: ``medical_review_required = True``
+(a medical reviewer qualified for the page's language signs off the exact content) or
+``editorial_review_required = True`` (an editorial or linguistic reviewer does). The publish
+gate (``gate``) lets content go live only with such a sign-off; who counts as an author, and
+so may not approve, is decided in ``authorship``.
 """
 
 import hashlib
 import json
 
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
+from wagtail.models import Page
 
 from .fields import own_fields
-from .models import Segment, TranslationCatalog
-from .review_models import MEDICAL, ReviewerProfile, ReviewRefused, SignOff
+from .models import TranslationCatalog
+from .review_models import EDITORIAL, LINGUISTIC, MEDICAL, ReviewerProfile, ReviewRefused, SignOff
 
-ATTESTATION_FIELDS = ("clinical_accuracy", "doses_and_numbers", "references", "reading_level", "warnings_acknowledged")
+# What a reviewer states, on the record, when approving: one set per kind of review.
+ATTESTATIONS = {
+    MEDICAL: ("clinical_accuracy", "doses_and_numbers", "references", "reading_level", "warnings_acknowledged"),
+    LINGUISTIC: ("meaning", "terminology", "register", "numbers_match", "warnings_acknowledged"),
+    EDITORIAL: ("plain_language", "house_style", "links"),
+}
+ATTESTATION_FIELDS = ATTESTATIONS[MEDICAL]
+
+# The sign-offs that let content of each review level go live.
+ACCEPTED_ROLES = {MEDICAL: (MEDICAL,), EDITORIAL: (EDITORIAL, LINGUISTIC, MEDICAL)}
+
+
+def review_level(page_or_model):
+    """MEDICAL, EDITORIAL or None: the review a page needs before it goes live.
+
+    For a page, its real content type decides, not the Python class of the instance:
+    ``Page.objects.get(pk=...)`` of an article is still an article.
+    """
+    if isinstance(page_or_model, Page):
+        model = page_or_model.specific_class or type(page_or_model)
+    else:
+        model = page_or_model if isinstance(page_or_model, type) else type(page_or_model)
+    if getattr(model, "medical_review_required", False):
+        return MEDICAL
+    if getattr(model, "editorial_review_required", False):
+        return EDITORIAL
+    return None
 
 
 def needs_medical_review(page_or_model):
-    model = page_or_model if isinstance(page_or_model, type) else type(page_or_model)
-    return bool(getattr(model, "medical_review_required", False))
+    return review_level(page_or_model) == MEDICAL
+
+
+def needs_review(page_or_model):
+    return review_level(page_or_model) is not None
 
 
 def content_hash(obj):
@@ -37,36 +69,57 @@ def content_hash(obj):
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
-def authors_of(revision):
-    """Who wrote this content: the revision's author and, for a translation, its translators."""
-    page = revision.content_object
-    authors = {revision.user_id} - {None}
-    catalogs = TranslationCatalog.objects.filter(translation_key=page.translation_key, target_locale_id=page.locale_id)
-    translators = Segment.objects.filter(catalog__in=catalogs).exclude(updated_by=None)
-    authors.update(translators.values_list("updated_by", flat=True).distinct())
-    authors.update(catalogs.exclude(built_revision=None).values_list("built_revision__user", flat=True))
-    return authors - {None}
+def sign_offs_of(page):
+    """The sign-offs that speak for a page: its own, or, for an alias, those of the page it mirrors."""
+    return SignOff.objects.filter(page_id=page.alias_of_id or page.pk)
 
 
-def check_approval(task, task_state, page, user, answers):
-    """Refuse, with the reason, an approval the rules do not allow; change nothing."""
-    latest = page.get_latest_revision()
-    if latest is not None and latest.pk != task_state.revision_id:
-        raise ReviewRefused(
-            _(
-                "The page changed after it was submitted for review. Review the latest version: ask the editor to submit it again."
-            )
-        )
-    if user.pk in authors_of(task_state.revision):
-        raise ReviewRefused(_("You wrote or translated this content, so someone else must review it."))
-    if task.role == MEDICAL:
-        missing = [name for name in ATTESTATION_FIELDS if not answers.get(name)]
-        if missing:
-            raise ReviewRefused(_("Confirm every statement of the attestation before approving."))
+def last_approval(page):
+    """The latest sign-off that let this page's content go live: where "changes since" start."""
+    level = review_level(page)
+    if level is None:
+        return None
+    return sign_offs_of(page).filter(role__in=ACCEPTED_ROLES[level]).select_related("revision").first()
 
 
 def catalogs_translating(page):
     return TranslationCatalog.objects.filter(translation_key=page.translation_key, target_locale_id=page.locale_id)
+
+
+def check_approval(task, task_state, page, user, answers):
+    """Refuse, with the reason, an approval the rules do not allow; change nothing."""
+    from .authorship import authors_of
+
+    latest = page.get_latest_revision()
+    if latest is not None and latest.pk != task_state.revision_id:
+        if content_hash(latest.as_object()) != content_hash(task_state.revision.as_object()):
+            raise ReviewRefused(
+                _(
+                    "The page changed after it was submitted for review. Review the latest version: ask the editor to submit it again."
+                )
+            )
+    if user.pk in authors_of(page, task_state.revision):
+        raise ReviewRefused(_("You changed this content since it was last approved, so someone else must review it."))
+    missing = [name for name in ATTESTATIONS[task.role] if not answers.get(name)]
+    if missing:
+        raise ReviewRefused(_("Confirm every statement of the attestation before approving."))
+
+
+def review_problems(page, submitting=True):
+    """What stops a task of a translation's review from starting.
+
+    When it is submitted (first, or again after changes were requested), everything
+    ``submission_problems`` checks. When it moves on to its next reviewer, only that the page
+    still holds the content built from the catalog: changes to the catalog made meanwhile go
+    into the next build, not into the version under review.
+    """
+    if submitting:
+        return submission_problems(page)
+    return [
+        _("The draft's text was changed outside the translation editor: build it again and submit it again.")
+        for catalog in catalogs_translating(page).select_related("built_revision")
+        if not holds_built_content(catalog, page, catalog_unchanged=False)
+    ]
 
 
 def submission_problems(page):
@@ -74,12 +127,13 @@ def submission_problems(page):
 
     Untranslated, fuzzy and unconfirmed machine segments, and clinical-safety errors from
     the quality checks, each block submission; style warnings do not (a reviewer
-    acknowledges them when approving).
+    acknowledges them when approving). The draft must hold what the catalog built: its
+    text is edited in the catalog, never in the page editor.
     """
     from .qa import errors_for_catalog
 
     problems = []
-    for catalog in catalogs_translating(page).select_related("target_locale"):
+    for catalog in catalogs_translating(page).select_related("target_locale", "built_revision"):
         unfinished = catalog.segments.unfinished().count()
         if unfinished:
             problems.append(
@@ -89,12 +143,28 @@ def submission_problems(page):
         errors = errors_for_catalog(catalog)
         if errors:
             problems.append(
-                _("%(count)d segments have quality errors (numbers, doses, units, phone numbers or markup).")
+                _("%(count)d segments have quality errors (numbers, units, phone numbers or markup).")
                 % {"count": len(errors)}
             )
-        if not unfinished and catalog.built_revision_id != page.latest_revision_id:
-            problems.append(_("The draft was edited after it was built from the catalog: build it again."))
+        if not unfinished and not holds_built_content(catalog, page):
+            problems.append(_("The draft does not hold the catalog's latest translations: build it again."))
     return problems
+
+
+def holds_built_content(catalog, page, catalog_unchanged=True):
+    """Whether the page's latest revision is what the catalog built (and, with
+    ``catalog_unchanged``, what it would build now).
+
+    The page's latest revision must have the content of the last build: saving the page again
+    (as Wagtail's submit does) keeps it; changing its text does not. Changing a segment since
+    the build does not either, unless only the last build matters.
+    """
+    built, latest = catalog.built_revision, page.get_latest_revision()
+    if built is None or latest is None:
+        return False
+    if catalog_unchanged and catalog.segments.filter(updated_at__gt=built.created_at).exists():
+        return False
+    return built.pk == latest.pk or content_hash(built.as_object()) == content_hash(latest.as_object())
 
 
 def acknowledged_warnings(page):
@@ -103,6 +173,7 @@ def acknowledged_warnings(page):
     return [warning.identifier for catalog in catalogs_translating(page) for warning in warnings_for_catalog(catalog)]
 
 
+@transaction.atomic
 def record_sign_off(revision, reviewer, role, answers=None):
     """Record an approval of exactly this revision's content, and its review dates.
 
@@ -122,7 +193,7 @@ def record_sign_off(revision, reviewer, role, answers=None):
         reviewer_name=reviewer.get_full_name() or reviewer.get_username(),
         credentials=profile.credentials if profile else "",
         fictional=bool(profile and profile.fictional),
-        attestation={name: bool(answers.get(name)) for name in ATTESTATION_FIELDS if name in answers},
+        attestation={name: bool(answers.get(name)) for name in ATTESTATIONS[role] if name in answers},
         acknowledged_warnings=acknowledged_warnings(page) if answers.get("warnings_acknowledged") else [],
         comment=answers.get("comment", ""),
     )
@@ -145,28 +216,6 @@ def _stamp_review_dates(revision, sign_off):
         obj.apply_medical_sign_off(sign_off)
         revision.content = obj.serializable_data()
         revision.save(update_fields=["content"])
-
-
-def is_signed_off(page, digest=None):
-    digest = digest or content_hash(page)
-    return SignOff.objects.filter(page_id=page.pk, content_hash=digest, role=MEDICAL).exists()
-
-
-def publish_refusal(page):
-    """Why this page's current content may not go live, or None if it may."""
-    if not needs_medical_review(page) or not page.live:
-        return None
-    digest = content_hash(page)
-    if page.pk is not None:
-        current = type(page).objects.filter(pk=page.pk, live=True).first()
-        if current is not None and content_hash(current) == digest:
-            return None  # nothing new goes live
-        if is_signed_off(page, digest):
-            return None
-    return _(
-        "“%(title)s” cannot be published: this content has no medical sign-off in its language. "
-        "Submit it for review; it is published when a medical reviewer approves it."
-    ) % {"title": page.title}
 
 
 def years_later(day, years):

@@ -7,13 +7,15 @@ live only when such a sign-off exists.
 """
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask, Locale, Page, Revision, TaskState
 
 MEDICAL = "medical"
 LINGUISTIC = "linguistic"
+EDITORIAL = "editorial"
 
 
 def credit(name, credentials="", fictional=False):
@@ -55,7 +57,11 @@ class ReviewerProfile(models.Model):
 class SignOff(models.Model):
     """One approval, on the record: who approved exactly what, when, and what they attested."""
 
-    ROLE_CHOICES = [(MEDICAL, _("Medical review")), (LINGUISTIC, _("Linguistic review"))]
+    ROLE_CHOICES = [
+        (MEDICAL, _("Medical review")),
+        (LINGUISTIC, _("Linguistic review")),
+        (EDITORIAL, _("Editorial review")),
+    ]
 
     page = models.ForeignKey(Page, verbose_name=_("page"), on_delete=models.CASCADE, related_name="sign_offs")
     locale = models.ForeignKey(Locale, verbose_name=_("language"), on_delete=models.PROTECT, related_name="+")
@@ -109,9 +115,13 @@ class LocaleReviewTask(AbstractGroupApprovalTask):
 
     def start(self, workflow_state, user=None):
         """Submitting a translation that is not finished, or has safety errors, is refused."""
-        from .review import submission_problems
+        from .review import review_problems
 
-        problems = submission_problems(workflow_state.content_object.specific)
+        page = workflow_state.content_object.specific
+        approved = workflow_state.task_states.filter(
+            revision=page.get_latest_revision(), status__in=[TaskState.STATUS_APPROVED, TaskState.STATUS_SKIPPED]
+        )
+        problems = review_problems(page, submitting=not approved.exists())
         if problems:
             raise ReviewRefused(" ".join([gettext("This translation cannot be submitted for review yet."), *problems]))
         return super().start(workflow_state, user=user)
@@ -137,11 +147,14 @@ class LocaleReviewTask(AbstractGroupApprovalTask):
         return self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
 
     def get_form_for_action(self, action):
-        from .review_forms import AttestationForm, RequestChangesForm
+        from .review_forms import RequestChangesForm, attestation_form
 
-        return AttestationForm if action == "approve" else RequestChangesForm
+        return attestation_form(self.role) if action == "approve" else RequestChangesForm
 
+    @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
+        """The approval is checked, signed off and (on the last task) published in one transaction:
+        a refused publish leaves no sign-off behind."""
         from .review import check_approval, record_sign_off
 
         page = task_state.workflow_state.content_object.specific
@@ -151,7 +164,8 @@ class LocaleReviewTask(AbstractGroupApprovalTask):
             )
         if action_name == "approve":
             check_approval(self, task_state, page, user, kwargs)
-            record_sign_off(task_state.revision, user, self.role, kwargs)
+            # Wagtail publishes the latest revision; check_approval made sure it holds the content reviewed.
+            record_sign_off(page.get_latest_revision(), user, self.role, kwargs)
         return super().on_action(task_state, user, action_name, comment=kwargs.get("comment", ""))
 
 
@@ -166,6 +180,21 @@ class MedicalReviewTask(LocaleReviewTask):
     def get_description(cls):
         return _("A medical reviewer qualified for the page's language approves the exact content that goes live.")
 
+    def start(self, workflow_state, user=None):
+        """Pages that show no clinical content (a topic's introduction) skip this step, on the record."""
+        from .review import needs_medical_review
+
+        page = workflow_state.content_object
+        if needs_medical_review(page):
+            return super().start(workflow_state, user=user)
+        return self.get_task_state_class().objects.create(
+            workflow_state=workflow_state,
+            task=self,
+            revision=page.get_latest_revision(),
+            status=TaskState.STATUS_SKIPPED,
+            finished_at=timezone.now(),
+        )
+
 
 class LinguisticReviewTask(LocaleReviewTask):
     role = LINGUISTIC
@@ -177,3 +206,15 @@ class LinguisticReviewTask(LocaleReviewTask):
     @classmethod
     def get_description(cls):
         return _("A second linguist, not the translator, revises the translation (ISO 17100).")
+
+
+class EditorialReviewTask(LocaleReviewTask):
+    role = EDITORIAL
+
+    class Meta:
+        verbose_name = _("editorial review task")
+        verbose_name_plural = _("editorial review tasks")
+
+    @classmethod
+    def get_description(cls):
+        return _("An editorial reviewer, not the author, checks that the text is clear and ready to publish.")

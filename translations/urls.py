@@ -21,4 +21,5 @@ urlpatterns = [
     path("catalog/<int:pk>/download/", views.DownloadPOView.as_view(), name="download"),
     path("catalog/<int:pk>/upload/", views.UploadPOView.as_view(), name="upload"),
     path("catalog/<int:pk>/build/", views.BuildDraftView.as_view(), name="build"),
+    path("catalog/<int:pk>/submit/", views.SubmitTranslationView.as_view(), name="submit"),
 ]

@@ -25,7 +25,15 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.models import Page
 
 from . import catalogs, editor, memory
-from .actions import BuildTranslation, CreateTranslation, IncompleteCatalog, SaveSegment, SegmentConflict, as_catalog
+from .actions import (
+    BuildTranslation,
+    CreateTranslation,
+    IncompleteCatalog,
+    SaveSegment,
+    SegmentConflict,
+    SubmitTranslation,
+    as_catalog,
+)
 from .buttons import page_header_buttons, page_listing_buttons  # noqa: F401 (wagtail_hooks calls them from here)
 from .editor import (
     STATE_FILTERS,
@@ -43,6 +51,9 @@ from .permissions import can_edit_translation, can_start_translation
 from .po_import import ImportPO
 from .qa import CheckContext, findings_for_catalog, findings_for_segment, findings_for_text
 from .readability import readability_for_catalog, readability_for_page
+from .review import needs_medical_review, submission_problems
+from .review_models import ReviewRefused
+from .status import translation_status
 
 
 def forbidden(request):
@@ -198,7 +209,8 @@ class OverviewView(SourcePageMixin, TranslationAdminMixin, TemplateView):
     def row(self, catalog):
         progress = Progress.of(catalog)
         catalog.progress = progress
-        catalog.status, catalog.status_label = editor.catalog_status(catalog, progress)
+        catalog.review = translation_status(catalog, progress)
+        catalog.status, catalog.status_label = catalog.review.code, catalog.review.label
         catalog.quality = QualitySummary.of(editor.shown_findings(findings_for_catalog(catalog)))
         catalog.language = language_name(catalog.target_locale)
         catalog.can_edit = can_edit_translation(self.request.user, catalog)
@@ -227,7 +239,12 @@ class OverviewView(SourcePageMixin, TranslationAdminMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         rows = [self.row(catalog) for catalog in self.catalogs]
-        return super().get_context_data(rows=rows, translation=self.translation_context(), **kwargs)
+        return super().get_context_data(
+            rows=rows,
+            translation=self.translation_context(),
+            medical_review=needs_medical_review(self.source),
+            **kwargs,
+        )
 
 
 class WorklistView(WagtailAdminTemplateMixin, TemplateView):
@@ -283,6 +300,13 @@ class EditorView(CatalogMixin, TranslationAdminMixin, TemplateView):
             return ""
         return reverse("wagtailadmin_pages:revisions_view", args=[target.pk, self.catalog.built_revision_id])
 
+    def review_context(self, progress):
+        """Where the translation stands, and what the translator can do next."""
+        status = translation_status(self.catalog, progress)
+        target = self.catalog.target_object
+        problems = submission_problems(target) if status.can_submit else []
+        return {"status": status, "submit_problems": problems, "page_edit_url": _page_edit_url(target)}
+
     def get_context_data(self, **kwargs):
         state = self.state_filter()
         progress, quality = Progress.of_segments(self.segments), QualitySummary.of(self.findings)
@@ -304,8 +328,13 @@ class EditorView(CatalogMixin, TranslationAdminMixin, TemplateView):
             target_lang=target.language_code,
             target_dir=text_direction(target),
             language=language_name(target),
+            review=self.review_context(progress),
             **kwargs,
         )
+
+
+def _page_edit_url(target):
+    return reverse("wagtailadmin_pages:edit", args=[target.pk]) if isinstance(target, Page) else ""
 
 
 class SegmentJSONView(CatalogMixin, View):
@@ -447,10 +476,26 @@ class BuildDraftView(CatalogMixin, View):
         else:
             # Translators: “The Spanish draft of “Sleep and depression” was built. It is not published: …”
             message = _(
-                "The %(language)s draft of “%(title)s” was built. It is not published: review and publish it from the page editor."
+                "The %(language)s draft of “%(title)s” was built. It is not published. "
+                "Next, submit it for review with “Submit for review” in the translation editor."
             )
             language = self.catalog.target_locale.get_display_name()
-            edit = isinstance(target, Page) and reverse("wagtailadmin_pages:edit", args=[target.pk])
-            buttons = [messages.button(edit, _("Edit page"))] if edit else []
-            messages.success(request, message % {"language": language, "title": target}, buttons=buttons)
-        return redirect(get_valid_next_url_from_request(request) or editor.overview_url(self.source) or editor_url)
+            messages.success(request, message % {"language": language, "title": target})
+        return redirect(get_valid_next_url_from_request(request) or editor_url)
+
+
+class SubmitTranslationView(CatalogMixin, View):
+    """Submit the built translation for review, or say why it cannot be yet."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        try:
+            state = SubmitTranslation(self.catalog, request.user).execute()
+        except (ValidationError, ReviewRefused) as refusal:
+            messages.error(request, " ".join(getattr(refusal, "messages", None) or [str(refusal)]))
+        else:
+            # Translators: “Submitted for review: Linguistic review (Spanish) is next.”
+            message = _("Submitted for review: %(task)s is next. The reviewers see it on their dashboard.")
+            messages.success(request, message % {"task": state.current_task_state.task.name})
+        return redirect(url("editor", self.catalog.pk))

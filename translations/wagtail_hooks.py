@@ -2,7 +2,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from . import buttons, urls, views
+from . import buttons, page_editor, urls, views
 
 
 @hooks.register("register_log_actions")
@@ -26,6 +26,11 @@ def register_worklist_menu_item():
 @hooks.register("construct_homepage_panels")
 def add_unfinished_translations_panel(request, panels):
     panels.append(buttons.UnfinishedTranslationsPanel(request.user))
+
+
+@hooks.register("before_edit_page")
+def edit_pages_in_their_language(request, page):
+    return page_editor.localized_page_editor(request, page)
 
 
 @hooks.register("register_page_header_buttons")

@@ -16,8 +16,9 @@ from wagtail.models import Locale, Page, Site
 
 from translations import catalogs
 from translations.actions import BuildTranslation, CreateTranslation
+from translations.models import TranslationCatalog
 from translations.po_import import ImportPO
-from translations.review import ATTESTATION_FIELDS
+from translations.review import ATTESTATIONS, holds_built_content
 from translations.review_models import LocaleReviewTask, ReviewerProfile
 
 from ..models import ArticlePage, HomePage, TopicIndexPage
@@ -25,7 +26,8 @@ from ..regions import load_regions
 from ..roles import SOURCE_LANGUAGE, ensure_groups
 from . import content
 from .glossary import load_glossary
-from .users import DEMO_PASSWORD, USERS, person_code
+from .ownership import changed_by_someone_else, is_loaded, record
+from .users import DEMO_PASSWORD, USERS
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parent / "translations"
 WAITING_FOR_REVIEW = ("treatment-resistant-depression", "pl")
@@ -56,24 +58,30 @@ def _raw_value(prefix, value):
 
 @transaction.atomic
 def load_demo():
-    """Load everything; return the demo logins as (username, role, name) triples."""
+    """Load everything. Returns (logins, notes): the demo logins as (username, role, name)
+    triples, and what was left alone because someone changed it in the admin."""
+    notes = []
     locales = ensure_locales()
-    home = ensure_home_pages(locales)
-    topic = ensure_page(
-        home,
-        TopicIndexPage,
-        slug=content.TOPIC["slug"],
-        title=content.TOPIC["title"],
-        intro=content.TOPIC["intro"],
-    )
-    load_regions()
     ensure_groups()
     logins = ensure_users()
-    articles = [ensure_article(topic, article) for article in content.ARTICLES]
-    load_glossary()
+    homes = ensure_home_pages(locales, notes)
+    ensure_groups()  # the page permissions and workflows of each language's tree
+    load_regions()
+    english = homes[SOURCE_LANGUAGE]
+    topic = ensure_page(english, TopicIndexPage, content.TOPIC["slug"], topic_fields(), notes)
+    articles = [
+        ensure_page(topic, ArticlePage, article["slug"], article_fields(article), notes) for article in content.ARTICLES
+    ]
+    for page in [english, topic, *articles]:
+        publish_through_review(page, "editor", ["editorial_reviewer", "reviewer_en"], notes)
+    for code, home in homes.items():
+        if code != SOURCE_LANGUAGE:
+            reviewers = [person("linguist", code), person("reviewer", code)]
+            publish_through_review(home, person("translator", code), reviewers, notes)
+    load_glossary()  # before the translations, whose checks read it
     for page in [topic, *articles]:
-        ensure_translations(page)
-    return logins
+        ensure_translations(page.specific_class.objects.get(pk=page.pk), notes)
+    return logins, notes
 
 
 def ensure_locales():
@@ -82,44 +90,85 @@ def ensure_locales():
     }
 
 
-def ensure_home_pages(locales):
-    """One home page per language, translations of each other; the site serves them."""
+def ensure_home_pages(locales, notes):
+    """One home page per language, translations of each other; the site serves the English one.
+    Each goes live through review, like every page."""
     root = Page.get_first_root_node()
     home = HomePage.objects.filter(locale=locales[SOURCE_LANGUAGE], depth=2).first()
     if home is None:
         # Wagtail's own "Welcome" page (and the site pointing at it) makes way for ours.
         Page.objects.filter(depth=2, content_type__app_label="wagtailcore", content_type__model="page").delete()
-        data = content.HOME_PAGES[SOURCE_LANGUAGE]
-        home = root.add_child(instance=HomePage(slug="home", **data))
-        home.save_revision().publish()
+        home = root.add_child(instance=HomePage(slug="home", live=False, **content.HOME_PAGES[SOURCE_LANGUAGE]))
+        save_loaded(home, demo_user("editor"))
     Site.objects.update_or_create(
         is_default_site=True,
         defaults={"hostname": "localhost", "port": 80, "site_name": "Carelingua", "root_page": home},
     )
+    homes = {}
     for code, locale in locales.items():
-        translation = home.get_translation_or_none(locale) or home.copy_for_translation(locale)
-        update_page(translation.specific, **content.HOME_PAGES[code])
-    return home
+        page = home.get_translation_or_none(locale)
+        if page is None:
+            page = home.copy_for_translation(locale)
+            copied = page.get_latest_revision()
+            record(page, copied) if copied else save_loaded(page, demo_user(_author(code)))
+        homes[code] = update_page(page.specific, content.HOME_PAGES[code], demo_user(_author(code)), notes)
+    return homes
 
 
-def ensure_page(parent, model, slug, **fields):
+def _author(code):
+    return "editor" if code == SOURCE_LANGUAGE else person("translator", code)
+
+
+def person(role, code):
+    """The demo login of a role for a language: ``translator_es``, ``reviewer_zh`` (for zh-hans)."""
+    return f"{role}_{code.split('-')[0]}"
+
+
+def topic_fields():
+    return {"title": content.TOPIC["title"], "intro": content.TOPIC["intro"]}
+
+
+def article_fields(article):
+    slug = article["slug"]
+    return {
+        "title": article["title"],
+        "search_description": article["search_description"],
+        "author": article["author"],
+        "summary": raw_stream(f"{slug}/summary", [("point", point) for point in article["summary"]]),
+        "body": raw_stream(f"{slug}/body", article["body"]),
+        "references": raw_stream(f"{slug}/references", [("reference", ref) for ref in article["references"]]),
+    }
+
+
+def ensure_page(parent, model, slug, fields, notes):
+    """The editor's page under ``parent``: created as a draft, or its draft brought up to date."""
     page = model.objects.child_of(parent).filter(slug=slug).first()
     if page is None:
-        page = parent.add_child(instance=model(slug=slug, **fields))
-        page.save_revision().publish()
+        page = parent.add_child(instance=model(slug=slug, live=False, **fields))
+        save_loaded(page, demo_user("editor"))
         return page
-    update_page(page, **fields)
-    return page
+    return update_page(page, fields, demo_user("editor"), notes)
 
 
-def update_page(page, **fields):
-    """Set the fields and publish a new revision, only if something changed."""
-    if not _changed(page, fields) and page.live and not page.has_unpublished_changes:
+def update_page(page, fields, author, notes):
+    """Save a new draft with ``fields`` if the latest one differs, unless someone else changed
+    the page since the loader did: then it is left as they left it, and the notes say so."""
+    someone = changed_by_someone_else(page)
+    if someone:
+        notes.append(f"Left alone: “{page.title}” ({page.locale.language_code}) was changed in the admin by {someone}.")
         return page
-    for name, value in fields.items():
-        setattr(page, name, value)
-    page.save_revision().publish()
-    return page
+    draft = page.get_latest_revision_as_object()
+    if _changed(draft, fields):
+        for name, value in fields.items():
+            setattr(draft, name, value)
+        save_loaded(draft, author)
+    return type(page).objects.get(pk=page.pk)
+
+
+def save_loaded(page, author):
+    revision = page.save_revision(user=author, log_action=True)
+    record(page, revision)
+    return revision
 
 
 def _changed(page, fields):
@@ -135,51 +184,38 @@ def _stored_value(page, name, value):
     return field.get_prep_value(field.to_python(value))
 
 
-def ensure_article(topic, article):
-    """An article goes live the way every article does: the editor submits it, the editorial
-    reviewer and the English medical reviewer approve it."""
-    slug = article["slug"]
-    fields = {
-        "title": article["title"],
-        "search_description": article["search_description"],
-        "author": article["author"],
-        "summary": raw_stream(f"{slug}/summary", [("point", point) for point in article["summary"]]),
-        "body": raw_stream(f"{slug}/body", article["body"]),
-        "references": raw_stream(f"{slug}/references", [("reference", ref) for ref in article["references"]]),
-    }
-    page = ArticlePage.objects.child_of(topic).filter(slug=slug).first()
-    if page is None:
-        page = topic.add_child(instance=ArticlePage(slug=slug, live=False, **fields))
-    elif _changed(page, fields) or page.has_unpublished_changes:
-        for name, value in fields.items():
-            setattr(page, name, value)
-    elif page.live:
-        return page
-    editor = demo_user("editor")
-    page.save_revision(user=editor)
-    review(page, editor, ["editorial_reviewer", "reviewer_en"])
-    return ArticlePage.objects.get(pk=page.pk)
-
-
 def demo_user(username):
     return get_user_model().objects.get(username=username)
 
 
+def publish_through_review(page, submitter, reviewers, notes):
+    """Submit the loader's own draft and approve it as the named demo reviewers, each attesting
+    what their kind of review attests. Content the loader did not make is never approved."""
+    page = page.specific_class.objects.get(pk=page.pk)
+    if page.live and not page.has_unpublished_changes:
+        return
+    latest = page.get_latest_revision()
+    state = page.current_workflow_state
+    if latest is None or not is_loaded(latest) or (state and state.status == state.STATUS_NEEDS_CHANGES):
+        notes.append(f"Left alone: “{page.title}” ({page.locale.language_code}) waits for changes made in the admin.")
+        return
+    review(page, submitter, reviewers)
+
+
 def review(page, submitter, reviewers):
-    """Submit the page's latest revision to its workflow and approve each task in turn,
-    as the named demo reviewers, each attesting what a reviewer attests."""
+    """Submit the page's latest revision to its workflow and approve each task in turn."""
     state = page.current_workflow_state
     if state is None:
-        state = page.get_workflow().start(page, submitter)
+        state = page.get_workflow().start(page, demo_user(submitter))
     for username in reviewers:
         state.refresh_from_db()
         task_state = state.current_task_state
-        reviewer = demo_user(username)
-        if task_state is None:
+        if task_state is None or state.status != state.STATUS_IN_PROGRESS:
             break
+        reviewer = demo_user(username)
         task = task_state.task.specific
         if any(action == "approve" for action, *_rest in task.get_actions(page, reviewer)):
-            answers = dict.fromkeys(ATTESTATION_FIELDS, True) if isinstance(task, LocaleReviewTask) else {}
+            answers = dict.fromkeys(ATTESTATIONS[task.role], True) if isinstance(task, LocaleReviewTask) else {}
             task.on_action(task_state, reviewer, "approve", **answers)
 
 
@@ -201,34 +237,60 @@ def ensure_users():
     return logins
 
 
-def ensure_translations(page):
+def ensure_translations(page, notes):
     """Bring in the team's translations of a page through the same import translators use.
 
     The shipped PO files were exported from a demo site; the catalog they name is this
-    site's catalog for the same page and language.
+    site's catalog for the same page and language. A translation someone changed in the
+    admin since the loader last did is left alone.
     """
-    user_model = get_user_model()
-    editor = user_model.objects.get(username="editor")
+    editor = demo_user("editor")
     for path in sorted(TRANSLATIONS_DIR.glob(f"{page.slug}.*.po")):
         code = path.suffixes[-2].lstrip(".")
-        translator = user_model.objects.get(username=f"translator_{person_code(code)}")
-        (catalog,) = CreateTranslation(page, [Locale.objects.get(language_code=code)], editor).execute()
+        locale = Locale.objects.get(language_code=code)
+        existing = page.get_translation_or_none(locale)
+        catalog = catalog_of(page, locale)
+        if existing is not None and catalog is not None:
+            someone = changed_by_someone_else(existing.specific, catalog)
+            if someone:
+                notes.append(
+                    f"Left alone: the {code} translation of “{page.title}” was changed in the admin by {someone}."
+                )
+                continue
+        (catalog,) = CreateTranslation(page, [locale], editor).execute()
+        target = catalog.target_object
+        if existing is None:
+            record(target, target.get_latest_revision())
+        translator = demo_user(person("translator", code))
         report = ImportPO(catalog, addressed_to(catalog, path.read_bytes()), translator).execute()
         unfinished = catalog.segments.unfinished().count()
         if not report.ok or unfinished:
             raise ValidationError(
                 f"{path.name} does not translate {page}: {' '.join(report.lines())} {unfinished} unfinished."
             )
-        if report.applied or catalog.built_revision_id is None:
+        if not holds_built_content(catalog, target):
             BuildTranslation(catalog, translator).execute()
-        target = catalog.target_object
-        if not target.live or target.has_unpublished_changes:
-            reviewers = [f"linguist_{person_code(code)}", f"reviewer_{person_code(code)}"]
-            # One translation waits for its medical reviewer, so a new user can try that side.
-            review(target, translator, reviewers[:1] if (page.slug, code) == WAITING_FOR_REVIEW else reviewers)
+            record(target, catalog.built_revision, catalog)
+        elif report.applied:
+            record(target, catalog=catalog)
+        reviewers = [person("linguist", code), person("reviewer", code)]
+        # One translation waits for its medical reviewer, so a new user can try that side.
+        reviewers = reviewers[:1] if (page.slug, code) == WAITING_FOR_REVIEW else reviewers
+        publish_through_review(target, translator.username, reviewers, notes)
+
+
+def catalog_of(page, locale):
+    return TranslationCatalog.objects.filter(translation_key=page.translation_key, target_locale=locale).first()
 
 
 def addressed_to(catalog, data):
+    """The shipped file, as if exported from this catalog now: its headers name the catalog, and
+    each entry the segment version it updates (the loader only updates its own earlier text)."""
     po = catalogs.from_po(data)
     po.extra_headers.update({"Catalog": catalog.pk, "Target-Locale": catalog.target_locale.language_code})
+    versions = dict(catalog.segments.values_list("context", "version"))
+    for message in po:
+        if message.id and message.context in versions:
+            kept = [comment for comment in message.auto_comments if not catalogs.VERSION_PATTERN.match(comment.strip())]
+            message.auto_comments = [*kept, f"{catalogs.VERSION_COMMENT}{versions[message.context]}"]
     return catalogs.to_po(po)

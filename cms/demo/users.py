@@ -22,13 +22,8 @@ USERS = [
     ("linguist_ar", "Karim", "Saleh", "Reviser, Arabic", ["Linguistic reviewers (Arabic)"]),
     ("translator_ur", "Ayesha", "Malik", "Translator, Urdu", ["Translators (Urdu)"]),
     ("linguist_ur", "Bilal", "Qureshi", "Reviser, Urdu", ["Linguistic reviewers (Urdu)"]),
-    ("reviewer_ur", "Sana", "Iqbal", "ایم بی بی ایس، ماہرِ نفسیات", ["Medical reviewers (Urdu)"]),
+    ("reviewer_ur", "Sana", "Iqbal", "MBBS, FCPS (Psychiatry)", ["Medical reviewers (Urdu)"]),
     ("translator_zh", "Wei", "Zhang", "Translator, Simplified Chinese", ["Translators (Simplified Chinese)"]),
-    ("linguist_zh", "Mei", "Lin", "Reviser, Simplified Chinese", ["Linguistic reviewers (Simplified Chinese)"]),
-    ("reviewer_zh", "Jun", "Chen", "精神科医师", ["Medical reviewers (Simplified Chinese)"]),
+    ("linguist_zh", "Lin", "Chen", "Reviser, Simplified Chinese", ["Linguistic reviewers (Simplified Chinese)"]),
+    ("reviewer_zh", "Hui", "Wang", "Psychiatrist", ["Medical reviewers (Simplified Chinese)"]),
 ]
-
-
-# Demo people who work in a language sign their user names with its short code (translator_zh).
-def person_code(language_code):
-    return language_code.split("-")[0]

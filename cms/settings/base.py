@@ -133,6 +133,16 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 WAGTAIL_SITE_NAME = "Carelingua"
+# No avatars from gravatar.com: the admin works offline and tells no outside service who logs in.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor does it ask wagtail.org for new releases (the pinned versions are upgraded on purpose).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+# The last approval of a review workflow publishes the page, whatever the reviewer's own page
+# permissions: reviewers approve, they do not publish by hand (translations.workflows).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "translations.workflows.publish_approved"
+# Every review step approves the exact version that goes live: a version changed after an
+# approval (after changes were requested, say) is approved again by each step.
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "txt"]
@@ -146,33 +156,27 @@ WAGTAILIMAGES_EXTENSIONS = ["png", "jpg", "jpeg", "webp"]
 CARELINGUA_MACHINE_TRANSLATION = {
     "DEFAULT": os.environ.get("CARELINGUA_MT_BACKEND", "pseudo"),
     "TIMEOUT": os.environ.get("CARELINGUA_MT_TIMEOUT", "15"),  # seconds per request
-    "RETRIES": os.environ.get("CARELINGUA_MT_RETRIES", "3"),  # on 429 and 5xx answers
-    "BACKOFF": os.environ.get("CARELINGUA_MT_BACKOFF", "1"),  # first wait in seconds, doubled each retry
+    "RETRIES": os.environ.get("CARELINGUA_MT_RETRIES", "3"),  # on 429 and 5xx answers and refused connections
+    "BACKOFF": os.environ.get("CARELINGUA_MT_BACKOFF", "1"),  # urllib3 backoff factor: waits 2x, 4x ... seconds
     "BACKENDS": {
         "pseudo": {"BACKEND": "translations.machine.pseudo.PseudoBackend"},
         "deepl": {
-            "BACKEND": "translations.machine.backends.DeepLBackend",
+            "BACKEND": "translations.machine.services.DeepLBackend",
             "API_KEY": os.environ.get("DEEPL_API_KEY", ""),
             "URL": os.environ.get(
                 "DEEPL_API_URL", ""
             ),  # default: api-free.deepl.com for ":fx" keys, else api.deepl.com
         },
         "libretranslate": {
-            "BACKEND": "translations.machine.backends.LibreTranslateBackend",
+            "BACKEND": "translations.machine.services.LibreTranslateBackend",
             "URL": os.environ.get("LIBRETRANSLATE_URL", ""),
             "API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", ""),
         },
-        "microsoft": {
-            "BACKEND": "translations.machine.backends.MicrosoftBackend",
-            "API_KEY": os.environ.get("MICROSOFT_TRANSLATOR_KEY", ""),
-            "REGION": os.environ.get("MICROSOFT_TRANSLATOR_REGION", ""),
-            "URL": os.environ.get("MICROSOFT_TRANSLATOR_URL", ""),
-        },
         "mymemory": {
-            "BACKEND": "translations.machine.backends.MyMemoryBackend",
+            "BACKEND": "translations.machine.services.MyMemoryBackend",
             "EMAIL": os.environ.get("MYMEMORY_EMAIL", ""),
         },
-        "google": {"BACKEND": "translations.machine.backends.GoogleBackend"},
+        "google": {"BACKEND": "translations.machine.services.GoogleBackend"},
     },
 }
 

@@ -1,31 +1,26 @@
 """Machine translation services behind one interface, chosen in settings.
 
-``CARELINGUA_MACHINE_TRANSLATION["BACKENDS"]`` names the services the site may use, each
-with a ``BACKEND`` class path loaded with ``import_string`` (as Django loads cache and
-email backends) and its options; ``DEFAULT`` (environment variable ``CARELINGUA_MT_BACKEND``)
-names the one used when none is asked for. Configuration problems are found before any
-work starts: statically by the system check (``checks.py``) and ``configuration_errors``,
-against the service by ``prepare`` (reachable, key accepted, language pair supported).
-Each message names the setting or environment variable to change.
+``CARELINGUA_MACHINE_TRANSLATION["BACKENDS"]`` names the services the site may use, each with
+a ``BACKEND`` class path loaded with ``import_string`` (as Django loads email backends) and its
+options. Problems are found before any work: statically by ``configuration_errors`` (and the
+system check), against the service by ``prepare``; each message names the setting to change.
 
-A backend only sends texts and returns texts. ``MachineTranslator`` does the rest: masks
-placeholders and terms, batches within the service's limits, retries with backoff on 429
-and 5xx, restores the masks and rejects mangled answers with a reason.
+A backend sends one batch and returns the service's texts; ``MachineTranslator`` does the rest.
+Requests share a ``requests.Session`` whose adapter retries 429, 5xx and refused connections
+with urllib3's ``Retry`` (backoff, ``Retry-After``); a read timeout is not retried, since the
+service may have done the work. ``services.py`` calls each service's HTTP API directly: the
+deep-translator clients set no timeout, take no session and send one request per text.
 """
 
-from contextlib import contextmanager
-
 import requests
-from deep_translator.constants import GOOGLE_LANGUAGES_TO_CODES, MY_MEMORY_LANGUAGES_TO_CODES
-from deep_translator.exceptions import BaseError, MicrosoftAPIerror, RequestError, ServerException, TooManyRequests
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
+from requests.adapters import HTTPAdapter
+from urllib3.util.retry import Retry
 
 from . import protect
-from .clients import GoogleClient, LibreTranslateClient, MicrosoftClient, MyMemoryClient, ServiceHTTPError
-from .deepl import DeepLTranslator, source_code, target_code
 
 SETTING = "CARELINGUA_MACHINE_TRANSLATION"
 DEFAULT_VARIABLE = "CARELINGUA_MT_BACKEND"
@@ -34,6 +29,8 @@ NUMBERS = {  # option: (environment variable, type, default)
     "RETRIES": ("CARELINGUA_MT_RETRIES", int, 3),
     "BACKOFF": ("CARELINGUA_MT_BACKOFF", float, 1.0),
 }
+MAX_DELAY = 60  # seconds, the longest wait between two attempts, whatever Retry-After asks
+PSEUDO = {"BACKEND": "translations.machine.pseudo.PseudoBackend"}
 
 
 class ConfigurationError(ImproperlyConfigured):
@@ -41,16 +38,11 @@ class ConfigurationError(ImproperlyConfigured):
 
 
 class ServiceError(Exception):
-    """The service failed while translating. ``retryable`` for 429, 5xx and dropped connections."""
+    """The service failed while translating (after the retries, if it was worth retrying)."""
 
-    def __init__(self, message, *, status=None, retryable=False, retry_after=None):
+    def __init__(self, message, *, status=None):
         super().__init__(message)
         self.status = status
-        self.retryable = retryable
-        self.retry_after = retry_after
-
-
-PSEUDO = {"BACKEND": "translations.machine.pseudo.PseudoBackend"}
 
 
 def machine_settings():
@@ -84,8 +76,9 @@ def default_backend_name():
     return machine_settings()["DEFAULT"] or "pseudo"
 
 
-def get_backend(name=None):
-    """The backend called ``name`` (the default one if None), or a ConfigurationError saying what to set."""
+def get_backend(name=None, **numbers):
+    """The backend called ``name`` (the default one if None), or a ConfigurationError saying what to set.
+    ``numbers`` (timeout, retries, backoff) override the settings."""
     name = name or default_backend_name()
     options = machine_settings().get("BACKENDS", {}).get(name)
     if options is None:
@@ -111,7 +104,7 @@ def get_backend(name=None):
             _("%(setting)s['BACKENDS']['%(name)s']['BACKEND'] is %(path)r, which is not a machine translation backend.")
             % {"setting": SETTING, "name": name, "path": path}
         )
-    return backend_class(name, options, timeout=setting_number("TIMEOUT"))
+    return backend_class(name, options, **{"timeout": setting_number("TIMEOUT"), **numbers})
 
 
 def backend_label(name):
@@ -135,6 +128,14 @@ def usable_backends():
     return usable
 
 
+class CappedRetry(Retry):
+    """urllib3's Retry, never waiting longer than ``backoff_max``, even when Retry-After asks to."""
+
+    def get_retry_after(self, response):
+        seconds = super().get_retry_after(response)
+        return None if seconds is None else min(seconds, self.backoff_max)
+
+
 class BaseBackend:
     """One machine translation service. Subclasses set the limits and implement ``translate``."""
 
@@ -145,10 +146,10 @@ class BaseBackend:
     required = {}  # option -> environment variable that sets it in base settings
     variables = {}  # optional option -> environment variable, for messages
 
-    def __init__(self, name, options, timeout=15.0):
-        self.name = name
-        self.options = options
-        self.timeout = timeout
+    def __init__(self, name, options, timeout=15.0, retries=None, backoff=None):
+        self.name, self.options = name, options
+        self.timeout, self.retries, self.backoff = timeout, retries, backoff
+        self._session = None
 
     def option(self, key, default=""):
         value = self.options.get(key)
@@ -178,7 +179,8 @@ class BaseBackend:
         return source, target
 
     def translate(self, texts, source, target):
-        """Translate a batch (within ``max_texts`` and ``max_chars``); same length out. Raises ``ServiceError``."""
+        """Translate a batch (within ``max_texts`` and ``max_chars``) from and to the codes ``prepare``
+        returned: a list of the same length (None where an answer holds no text). Raises ``ServiceError``."""
         raise NotImplementedError
 
     def unsupported(self, source, target):
@@ -202,33 +204,71 @@ class BaseBackend:
         same = [item for lower, item in spelled.items() if lower.split("-")[0] == base]
         return spelled.get(base) or spelled.get(f"{base}-{base}") or (same[0] if same else None)
 
-    @contextmanager
-    def errors(self):
-        """Turn what the client raises into ServiceError, keeping what decides a retry."""
+    # HTTP: one session with retries, errors that say what happened.
+
+    @property
+    def session(self):
+        if self._session is None:
+            retries = setting_number("RETRIES") if self.retries is None else self.retries
+            retry = CappedRetry(
+                total=None,
+                connect=retries,
+                read=False,  # a read timeout is not retried: the service may have done (and billed) the work
+                status=retries,
+                other=0,
+                allowed_methods=None,  # POST too: a 429 or 5xx answer means the text was not translated
+                status_forcelist=(429, 500, 502, 503, 504),
+                backoff_factor=setting_number("BACKOFF") if self.backoff is None else self.backoff,
+                backoff_max=MAX_DELAY,
+                respect_retry_after_header=True,
+                raise_on_status=False,
+            )
+            self._session = requests.Session()
+            self._session.mount("http://", HTTPAdapter(max_retries=retry))
+            self._session.mount("https://", HTTPAdapter(max_retries=retry))
+        return self._session
+
+    def send(self, method, url, **kwargs):
+        """The service's 2xx answer, or a ServiceError saying what went wrong."""
         try:
-            yield
-        except ServiceHTTPError as error:
-            raise self.http_error(error) from error
+            response = self.session.request(method, url, timeout=self.timeout, **kwargs)
         except requests.Timeout as error:
             message = _("%(service)s did not answer within %(seconds)s seconds.")
             raise ServiceError(message % {"service": self.label, "seconds": self.timeout}) from error
-        except requests.ConnectionError as error:
+        except requests.RequestException as error:
             message = _("%(service)s could not be reached: %(error)s")
-            raise ServiceError(message % {"service": self.label, "error": error}, retryable=True) from error
-        except (BaseError, RequestError, ServerException, TooManyRequests, MicrosoftAPIerror) as error:
-            message = _("%(service)s gave an answer that could not be used: %(error)s")
             raise ServiceError(message % {"service": self.label, "error": error}) from error
+        if not 200 <= response.status_code < 300:
+            error = self.http_error(response.status_code, detail(response))
+            history = getattr(response.raw.retries, "history", ()) if response.raw is not None else ()
+            if history:
+                message = _("%(error)s Gave up after %(count)d attempts.") % {"error": error, "count": len(history) + 1}
+                error = ServiceError(message, status=error.status)
+            raise error
+        return response
 
-    def http_error(self, error):
-        status, service = error.status_code, self.label
+    def fetch(self, method, url, expect=None, **kwargs):
+        """The service's answer decoded from JSON (of the type ``expect``, if given)."""
+        response = self.send(method, url, **kwargs)
+        try:
+            data = response.json()
+        except ValueError as error:
+            raise self.unusable(response.text[:200]) from error
+        if expect is not None and not isinstance(data, expect):
+            raise self.unusable(f"expected a {expect.__name__}")
+        return data
+
+    def unusable(self, what):
+        message = _("%(service)s gave an answer that could not be used: %(error)s")
+        return ServiceError(message % {"service": self.label, "error": what})
+
+    def http_error(self, status, detail):
+        service, error = self.label, f"HTTP {status}" + (f": {detail}" if detail else "")
         if status == 429:
-            message = _("%(service)s asked to slow down (HTTP 429).")
-            return ServiceError(
-                message % {"service": service}, status=status, retryable=True, retry_after=error.retry_after
-            )
+            return ServiceError(_("%(service)s asked to slow down (HTTP 429).") % {"service": service}, status=status)
         if status >= 500:
             message = _("%(service)s had a server error (HTTP %(status)d).")
-            return ServiceError(message % {"service": service, "status": status}, status=status, retryable=True)
+            return ServiceError(message % {"service": service, "status": status}, status=status)
         if status in (401, 403) and ("API_KEY" in self.required or "API_KEY" in self.variables):
             message = _("%(service)s refused the API key (HTTP %(status)d): check %(setting)s.")
             setting = self.setting_name("API_KEY")
@@ -239,8 +279,7 @@ class BaseBackend:
     def reach(self, call, url_option):
         """Run a preflight call; an unreachable server or refused key becomes a ConfigurationError."""
         try:
-            with self.errors():
-                return call()
+            return call()
         except ServiceError as error:
             if error.status is None or error.status in (401, 403, 404):
                 where = self.setting_name(url_option) if error.status in (None, 404) else self.setting_name("API_KEY")
@@ -249,151 +288,21 @@ class BaseBackend:
             raise
 
 
-class DeepLBackend(BaseBackend):
-    """DeepL API v2 through our fixed client (``deepl.py``). Options: API_KEY, URL (free or pro endpoint)."""
-
-    label = "DeepL"
-    max_texts = 50
-    max_chars = 100_000
-    required = {"API_KEY": "DEEPL_API_KEY"}
-    variables = {"URL": "DEEPL_API_URL"}
-
-    def client(self, source="en", target="de"):
-        return DeepLTranslator(
-            source=source,
-            target=target,
-            api_key=self.option("API_KEY"),
-            base_url=self.option("URL") or None,
-            timeout=self.timeout,
-            tag_handling="xml",
-            languages={source: source, target: target},
-        )
-
-    def prepare(self, source, target):
-        super().prepare(source, target)
-        client = self.client()
-        sources = self.reach(lambda: client.languages("source"), "URL")
-        targets = self.reach(lambda: client.languages("target"), "URL")
-        if source_code(source) not in sources or target_code(target) not in targets:
-            raise self.unsupported(source, target)
-        return source, target
-
-    def translate(self, texts, source, target):
-        with self.errors():
-            return self.client(source, target).translate_batch(texts)
-
-    def http_error(self, error):
-        if error.status_code == 456:
-            message = _("The DeepL quota is used up (HTTP 456): wait for the next billing period or upgrade the plan.")
-            return ServiceError(message, status=456)
-        return super().http_error(error)
+def detail(response):
+    """The service's own words for an error answer, at most 200 characters."""
+    try:
+        data = response.json()
+    except ValueError:
+        return response.text[:200].strip()
+    if isinstance(data, dict):
+        error = data.get("message") or data.get("error") or ""
+        return str(error.get("message", error) if isinstance(error, dict) else error)[:200]
+    return ""
 
 
-class LibreTranslateBackend(BaseBackend):
-    """A LibreTranslate server. Options: URL (required), API_KEY (if the server asks for one)."""
-
-    label = "LibreTranslate"
-    max_texts = 25
-    max_chars = 5_000
-    required = {"URL": "LIBRETRANSLATE_URL"}
-    variables = {"API_KEY": "LIBRETRANSLATE_API_KEY"}
-
-    def prepare(self, source, target):
-        super().prepare(source, target)
-        url = self.option("URL")
-        languages = self.reach(lambda: LibreTranslateClient.server_languages(url, self.timeout), "URL")
-        codes = {item.get("code"): item.get("targets") for item in languages if isinstance(item, dict)}
-        source_code = self.match_language(source, codes)
-        target_code = source_code and self.match_language(target, codes[source_code] or codes)
-        if not (source_code and target_code):
-            raise self.unsupported(source, target)
-        return source_code, target_code
-
-    def translate(self, texts, source, target):
-        client = LibreTranslateClient(
-            source=source,
-            target=target,
-            api_key=self.option("API_KEY"),
-            custom_url=self.option("URL"),
-            timeout=self.timeout,
-            text_format="html",
-        )
-        with self.errors():
-            return client.translate_batch(texts)
-
-
-class MicrosoftBackend(BaseBackend):
-    """Azure AI Translator. Options: API_KEY, REGION (for regional resources), URL (endpoint)."""
-
-    label = "Microsoft Translator"
-    max_texts = 100  # the service takes 1,000 texts and 50,000 characters
-    max_chars = 10_000
-    required = {"API_KEY": "MICROSOFT_TRANSLATOR_KEY"}
-    variables = {"REGION": "MICROSOFT_TRANSLATOR_REGION", "URL": "MICROSOFT_TRANSLATOR_URL"}
-
-    def prepare(self, source, target):
-        super().prepare(source, target)
-        url = self.option("URL") or None
-        languages = self.reach(lambda: MicrosoftClient.service_languages(url, self.timeout), "URL")
-        codes = (self.match_language(source, languages), self.match_language(target, languages))
-        if not all(codes):
-            raise self.unsupported(source, target)
-        return codes
-
-    def translate(self, texts, source, target):
-        with self.errors():
-            client = MicrosoftClient(
-                source=source,
-                target=target,
-                api_key=self.option("API_KEY"),
-                region=self.option("REGION") or None,
-                url=self.option("URL") or None,
-                timeout=self.timeout,
-                languages={source: source, target: target},
-            )
-            return client.translate_batch(texts)
-
-
-class StaticLanguagesBackend(BaseBackend):
-    """A free service that takes one text per request, with deep-translator's list of languages."""
-
-    max_texts = 1
-    mask_style = protect.BRACKETS
-    languages = {}
-    aliases = {"zh-hans": "zh-CN", "zh-hant": "zh-TW"}
-
-    def prepare(self, source, target):
-        super().prepare(source, target)
-        codes = list(self.languages.values())
-        found = [self.match_language(self.aliases.get(code, code), codes) for code in (source, target)]
-        if not all(found):
-            raise self.unsupported(source, target)
-        return tuple(found)
-
-    def translate(self, texts, source, target):
-        with self.errors():
-            return self.client(source, target).translate_batch(texts)
-
-
-class MyMemoryBackend(StaticLanguagesBackend):
-    """MyMemory's free API: 500 characters per request, a daily quota. Option: EMAIL (a larger quota)."""
-
-    label = "MyMemory"
-    max_chars = 499
-    languages = MY_MEMORY_LANGUAGES_TO_CODES
-    variables = {"EMAIL": "MYMEMORY_EMAIL"}
-
-    def client(self, source, target):
-        email = self.option("EMAIL")
-        return MyMemoryClient(source=source, target=target, timeout=self.timeout, **({"email": email} if email else {}))
-
-
-class GoogleBackend(StaticLanguagesBackend):
-    """Google Translate's consumer web page, as deep-translator reads it. No key; rate limited; strips markup."""
-
-    label = "Google Translate (web)"
-    max_chars = 4_999
-    languages = GOOGLE_LANGUAGES_TO_CODES
-
-    def client(self, source, target):
-        return GoogleClient(source=source, target=target, timeout=self.timeout)
+def pluck(data, key, field=None):
+    """``data[key]`` if it is a list (each item's ``field`` if given, None where it has none), else None."""
+    items = data.get(key) if isinstance(data, dict) else None
+    if not isinstance(items, list) or field is None:
+        return items if isinstance(items, list) else None
+    return [item.get(field) if isinstance(item, dict) else None for item in items]

@@ -30,7 +30,7 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from ..models import Segment
+from ..models import Segment, SegmentChange
 from ..permissions import can_edit_translation, can_start_translation
 from .audit import LOG_ACTION
 from .backends import ConfigurationError, ServiceError, default_backend_name, get_backend, machine_settings
@@ -171,14 +171,19 @@ class PreTranslateCatalog:
         """One UPDATE for the chunk, applied only to rows still untranslated at the version read."""
         unchanged = reduce(operator.or_, (Q(pk=pk, version=version) for pk, (version, _text) in fills.items()))
         texts = [When(pk=pk, then=Value(text)) for pk, (_version, text) in fills.items()]
-        return Segment.objects.filter(unchanged, state=Segment.UNTRANSLATED, obsolete=False).update(
+        now = timezone.now()
+        filled = Segment.objects.filter(unchanged, state=Segment.UNTRANSLATED, obsolete=False).update(
             translation=Case(*texts, output_field=models.TextField()),
             state=Segment.MACHINE,
             machine_backend=self.job.backend,
             version=F("version") + 1,
-            updated_at=timezone.now(),
+            updated_at=now,
             updated_by=None,
         )
+        # The history names the service and the person who ran it (four eyes: they are an author).
+        written = Segment.objects.filter(pk__in=fills, state=Segment.MACHINE, updated_at=now)
+        SegmentChange.record(written, self.job.requested_by, SegmentChange.MACHINE, self.job.backend)
+        return filled
 
     def _save(self, **fields):
         for name, value in {**fields, "updated_at": timezone.now()}.items():

@@ -10,8 +10,8 @@ Two mask styles, chosen by the backend:
 
 ``XML``
     ``<x1>…</x1>``, ``<x2/>`` and terms ``<t1/>``; the text around them is XML-escaped.
-    For services that keep markup: DeepL with ``tag_handling=xml``, LibreTranslate and
-    Microsoft with HTML.
+    For services that keep markup: DeepL with ``tag_handling=xml``, LibreTranslate with
+    HTML.
 ``BRACKETS``
     ``[[1]]…[[/1]]``, ``[[2/]]`` and terms ``[[T1]]``, for services that strip markup.
 

@@ -2,25 +2,19 @@
 
 ``MachineTranslator`` translates segment texts with one backend from one language into
 another. It masks placeholders and glossary terms (``protect``), cuts the texts into
-requests within the service's limits, retries 429 and 5xx answers with exponential backoff
-(a bounded number of times, honouring ``Retry-After``), restores the masks, and checks each
-suggestion's placeholders against its source. A suggestion that fails comes back with the
-reason instead of a text; a service that keeps failing raises ``ServiceError``.
-
-A read timeout is not retried: the service may have done (and billed) the work, and a job
-that stops can run again later and fill only what is still missing.
+requests within the service's limits (the one place that batches), restores the masks, and
+checks each suggestion's placeholders against its source. A suggestion that fails comes back
+with the reason instead of a text; a service that fails (after the backend's retries) raises
+``ServiceError``, and a job that stops can run again later and fill only what is still missing.
 """
 
-import time
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
 from .. import richtext
 from . import protect
-from .backends import ServiceError, get_backend, setting_number
-
-MAX_DELAY = 60.0  # seconds, the longest wait between two attempts
+from .backends import ServiceError, get_backend
 
 
 @dataclass(frozen=True)
@@ -32,20 +26,18 @@ class Suggestion:
 
 
 class MachineTranslator:
-    def __init__(self, backend, source, target, terms=None, *, retries=None, backoff=None, sleep=time.sleep):
+    def __init__(self, backend, source, target, terms=None):
         self.backend = backend
         self.source, self.target = source, target
         self.terms = terms
-        self.retries = setting_number("RETRIES") if retries is None else retries
-        self.backoff = setting_number("BACKOFF") if backoff is None else backoff
-        self.sleep = sleep
         self.codes = None
         self.requests = 0
 
     @classmethod
-    def create(cls, source, target, backend=None, terms=None, **kwargs):
-        """A translator for the named backend (the default if None); ConfigurationError if it cannot exist."""
-        return cls(get_backend(backend), source, target, terms, **kwargs)
+    def create(cls, source, target, backend=None, terms=None, **numbers):
+        """A translator for the named backend (the default if None); ConfigurationError if it cannot exist.
+        ``numbers`` (timeout, retries, backoff) override the settings."""
+        return cls(get_backend(backend, **numbers), source, target, terms)
 
     def prepare(self):
         """Ask the service whether it can do this language pair; ConfigurationError with what to change if not."""
@@ -84,34 +76,13 @@ class MachineTranslator:
             yield run
 
     def _send(self, texts):
-        attempt = 0
-        while True:
-            self.requests += 1
-            try:
-                answers = self.backend.translate(texts, *self.codes)
-            except ServiceError as error:
-                if not error.retryable or attempt >= self.retries:
-                    if attempt:
-                        message = _("%(error)s Gave up after %(count)d attempts.") % {
-                            "error": error,
-                            "count": attempt + 1,
-                        }
-                        raise ServiceError(message, status=error.status) from error
-                    raise
-                self._wait(attempt, error)
-                attempt += 1
-                continue
-            if not isinstance(answers, list) or len(answers) != len(texts):
-                message = _("%(service)s returned %(got)s translations for %(sent)d texts.")
-                got = len(answers) if isinstance(answers, list) else 0
-                raise ServiceError(message % {"service": self.backend.label, "got": got, "sent": len(texts)})
-            return answers
-
-    def _wait(self, attempt, error):
-        if not self.backoff:
-            return
-        wanted = error.retry_after if error.retry_after is not None else self.backoff * 2**attempt
-        self.sleep(min(wanted, MAX_DELAY))
+        self.requests += 1
+        answers = self.backend.translate(texts, *self.codes)
+        if not isinstance(answers, list) or len(answers) != len(texts):
+            got = len(answers) if isinstance(answers, list) else 0
+            message = _("%(service)s gave an answer that could not be used: %(got)d translations for %(sent)d texts.")
+            raise ServiceError(message % {"service": self.backend.label, "got": got, "sent": len(texts)})
+        return answers
 
     def _restore(self, source, masked, answer):
         if not isinstance(answer, str):

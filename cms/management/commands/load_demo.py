@@ -28,8 +28,10 @@ class Command(BaseCommand):
         # The demo walks every page through review, which would email each reviewer; in
         # development those emails would bury the logins printed below.
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
-            logins = load_demo()
+            logins, notes = load_demo()
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))
+        for note in notes:
+            self.stdout.write(self.style.WARNING(note))
         self.stdout.write(f"Log in at /admin/ with one of these users; every password is {DEMO_PASSWORD!r}:")
         width = max(len(username) for username, _role, _name in logins)
         role_width = max(len(role) for _username, role, _name in logins)

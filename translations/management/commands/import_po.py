@@ -1,7 +1,7 @@
 from babel.messages.pofile import PoFileError
 from django.core.management.base import BaseCommand, CommandError
 
-from translations.catalogs import from_po
+from translations.catalogs import HEADER_PREFIX, from_po
 from translations.cli import find_user
 from translations.models import TranslationCatalog
 from translations.po_import import ImportPO
@@ -36,6 +36,6 @@ class Command(BaseCommand):
         catalog = TranslationCatalog.objects.filter(pk=int(catalog_id)).first() if catalog_id.isdigit() else None
         if catalog is None:
             raise CommandError(
-                "This file does not name a Carelingua catalog (X-Carelingua-Catalog header). Export it with export_po."
+                f"This file does not name a translation catalog ({HEADER_PREFIX}Catalog header). Export it with export_po."
             )
         return catalog

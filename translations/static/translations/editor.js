@@ -136,6 +136,7 @@
         form.classList.remove("tl-segment--dirty");
         showState(form, data.state, data.state_label);
         form.elements.needs_review.checked = data.state === "fuzzy";
+        form.dataset.reviewTicked = "";
         showProgress(data.progress);
         showFindings(form, data.findings);
         updateTotals(form, data.findings);
@@ -218,9 +219,15 @@
     });
     form.elements.translation.addEventListener("input", () => {
       form.classList.add("tl-segment--dirty");
+      // Editing the text is what resolves a segment that needed review, unless the
+      // translator ticks "needing review" themselves.
+      if (!form.dataset.reviewTicked) form.elements.needs_review.checked = false;
       scheduleCheck(form);
     });
-    form.elements.needs_review.addEventListener("change", () => form.classList.add("tl-segment--dirty"));
+    form.elements.needs_review.addEventListener("change", () => {
+      form.classList.add("tl-segment--dirty");
+      form.dataset.reviewTicked = form.elements.needs_review.checked ? "true" : "";
+    });
     const details = form.querySelector("[data-tl-suggestions]");
     details.addEventListener("toggle", () => {
       if (details.open && !details.dataset.loaded) loadSuggestions(form, details);

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('translations', '0004_quality'),
+        ('translations', '0005_segment_history_editorial_review'),
     ]
 
     operations = [
