@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -154,6 +155,10 @@ class ArticlePage(Page):
     # content a reviewer signs off.
     translation_exclude_fields = ["last_reviewed", "next_review_due", "reviewed_by", "review_cycle_years"]
 
+    # The reading age is the article's prose: the list of sources and the author's credit are
+    # translated but not scored (their titles and job titles are not what patients read through).
+    readability_exclude_fields = ["references", "author"]
+
     class Meta:
         verbose_name = _("article page")
         verbose_name_plural = _("article pages")
@@ -170,7 +175,8 @@ class ArticlePage(Page):
         from translations.review import review_dates
 
         self.last_reviewed, self.next_review_due = review_dates(sign_off, self.review_cycle_years)
-        self.reviewed_by = sign_off.display
+        with translation.override(self.locale.language_code):  # the credit is read in the page's language
+            self.reviewed_by = sign_off.display
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -17,12 +17,12 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language_from_path
+from django.utils.translation import get_language_from_path, gettext
 from wagtail.models import Page, Site
 
 from translations.models import Segment, TranslationCatalog
 from translations.review import content_hash
-from translations.review_models import LINGUISTIC, MEDICAL, SignOff
+from translations.review_models import LINGUISTIC, MEDICAL, SignOff, credit
 
 from . import bilingual
 from .templatetags.cms_tags import babel_locale, hreflang, language_name, text_direction
@@ -186,12 +186,24 @@ def source_changed_since(source, moment):
     return then is None or then.content_hash != content_hash(source.specific)
 
 
+def is_fictional(user):
+    """Whether a person is marked as fictional (a demo account) on their reviewer profile."""
+    profile = getattr(user, "reviewer_profile", None) if user is not None else None
+    return bool(profile and profile.fictional)
+
+
 def translator_names(catalog, exclude_user_id=None):
-    """The people who wrote the catalog's translations, by name (people without a name are not credited)."""
+    """The people who wrote the catalog's translations, as credited (people without a name are not credited)."""
     people = Segment.objects.filter(catalog=catalog).exclude(updated_by=None).values("updated_by")
-    users = get_user_model().objects.filter(pk__in=people).exclude(pk=exclude_user_id)
-    names = {user.get_full_name().strip() for user in users}
-    return sorted(name for name in names if name)
+    users = (
+        get_user_model().objects.filter(pk__in=people).exclude(pk=exclude_user_id).select_related("reviewer_profile")
+    )
+    names = {
+        credit(user.get_full_name().strip(), fictional=is_fictional(user))
+        for user in users
+        if user.get_full_name().strip()
+    }
+    return sorted(names)
 
 
 def translation_info(page, medical=None, linguistic=None):
@@ -268,10 +280,13 @@ def remember_region(request, response, region):
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
-def _person(name, job_title=""):
+def _person(name, job_title="", fictional=False):
     person = {"@type": "Person", "name": name}
     if job_title:
         person["jobTitle"] = job_title
+    if fictional:
+        # Translators: the description of a person in a page's structured data on a demo site.
+        person["description"] = gettext("A fictional person: this is demo content.")
     return person
 
 
@@ -292,7 +307,7 @@ def medical_web_page(page, request, versions, record):
     if page.last_reviewed:
         data["lastReviewed"] = page.last_reviewed.isoformat()
     if record.medical:
-        data["reviewedBy"] = _person(record.medical.reviewer_name, record.medical.credentials)
+        data["reviewedBy"] = _person(record.medical.reviewer_name, record.medical.credentials, record.medical.fictional)
     elif page.reviewed_by:
         data["reviewedBy"] = _person(page.reviewed_by)
     if page.last_published_at:

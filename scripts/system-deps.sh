@@ -2,7 +2,7 @@
 # Debian packages the test suite needs: GNU gettext (msgfmt checks exported PO files).
 # Installs them when missing and we are allowed to; otherwise says what to install.
 # The browser tests also want Debian's Chromium and ChromeDriver, a Java runtime for the
-# Nu Html Checker and npm to fetch it and axe-core (tests/browser); without them those
+# Nu Html Checker, npm to fetch it and axe-core, and a Chinese font (tests/browser); without them those
 # tests are skipped with the reason, so failing to install them stops nothing.
 set -e
 missing=""
@@ -12,6 +12,8 @@ command -v chromium >/dev/null 2>&1 || browser="$browser chromium"
 command -v chromedriver >/dev/null 2>&1 || browser="$browser chromium-driver"
 command -v java >/dev/null 2>&1 || browser="$browser default-jre-headless"
 command -v npm >/dev/null 2>&1 || browser="$browser npm"
+# A Chinese font, so that screenshots of the Simplified Chinese pages show text, not boxes.
+{ command -v fc-list >/dev/null 2>&1 && [ -n "$(fc-list :lang=zh 2>/dev/null)" ]; } || browser="$browser fonts-wqy-zenhei"
 [ -z "$missing$browser" ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     apt-get update -qq >/dev/null || true

@@ -51,10 +51,11 @@ def offline(monkeypatch):
 
 @pytest.fixture
 def polish(article):
-    """A fresh Polish catalog of the demo article: the demo has no Polish translation of it."""
+    """A fresh Polish catalog of the demo article, started without the demo's Polish translation."""
     from wagtail.models import Locale
 
+    from tests.factories import untranslated
     from translations.actions import CreateTranslation
 
-    (catalog,) = CreateTranslation(article, [Locale.objects.get(language_code="pl")]).execute()
+    (catalog,) = CreateTranslation(untranslated(article, "pl"), [Locale.objects.get(language_code="pl")]).execute()
     return catalog

@@ -4,11 +4,13 @@ import uuid
 
 import polib
 from django.contrib.auth import get_user_model
+from wagtail.models import Page
 
 from cms.models import ArticlePage, TopicIndexPage
 from tests.testapp.models import EventPage
 from translations.actions import as_catalog
 from translations.catalogs import to_po
+from translations.models import TranslationCatalog
 from translations.review import ATTESTATIONS, record_sign_off, review_level
 from translations.review_models import EDITORIAL, MEDICAL
 
@@ -27,6 +29,18 @@ def fill_po(data, text=lambda msgid: "PL " + msgid):
 def filled_po(catalog, text=lambda msgid: "PL " + msgid):
     """A catalog exported, then filled in as a translator would."""
     return fill_po(to_po(as_catalog(catalog)), text)
+
+
+def untranslated(page, *language_codes):
+    """The page without its demo translations into these languages (their pages and catalogs
+    deleted), for a test that starts a translation from scratch."""
+    codes = list(language_codes)
+    TranslationCatalog.objects.filter(
+        translation_key=page.translation_key, target_locale__language_code__in=codes
+    ).delete()
+    for translation in Page.objects.filter(translation_key=page.translation_key, locale__language_code__in=codes):
+        translation.delete()
+    return page
 
 
 def publish_reviewed(page, reviewer=None):

@@ -72,7 +72,7 @@ def test_listing_carries_review_dates_and_translations_by_default(client, articl
 
 def test_translations_link_each_published_language_version(client, article):
     links = detail(client, article)["translations"]
-    assert [link["locale"] for link in links] == ["ar", "es"]
+    assert [link["locale"] for link in links] == ["ar", "es", "pl", "ur", "zh-hans"]
     for link in links:
         translation = ArticlePage.objects.get(pk=link["id"])
         assert translation.translation_key == article.translation_key and translation.live
@@ -92,7 +92,7 @@ def test_translations_link_back_to_the_source(client, article):
 def test_a_translation_waiting_for_review_never_appears(client, demo):
     draft = ArticlePage.objects.get(slug="treatment-resistant-depression", locale__language_code="pl")
     assert not draft.live
-    assert listing(client, "?locale=pl") == []
+    assert draft.pk not in {item["id"] for item in listing(client, "?locale=pl")}
     assert client.get(f"/api/v2/articles/{draft.pk}/", follow=True).status_code == 404
     source = ArticlePage.objects.get(slug="treatment-resistant-depression", locale__language_code="en")
     assert "pl" not in [link["locale"] for link in detail(client, source)["translations"]]
@@ -116,7 +116,7 @@ def test_an_unpublished_translation_disappears_from_the_listing_and_the_links(cl
     arabic = article.get_translation(Locale.objects.get(language_code="ar"))
     arabic.unpublish()
     assert listing(client, "?locale=ar") == []
-    assert [link["locale"] for link in detail(client, article)["translations"]] == ["es"]
+    assert [link["locale"] for link in detail(client, article)["translations"]] == ["es", "pl", "ur", "zh-hans"]
 
 
 def test_a_private_article_never_appears(client, article):
@@ -136,7 +136,7 @@ def test_pages_endpoint_serves_home_and_topics_by_language(client, demo):
     response = client.get("/api/v2/pages/?locale=pl")
     assert response.status_code == 200
     types = {item["meta"]["type"] for item in response.json()["items"]}
-    assert types == {"cms.HomePage", "cms.TopicIndexPage"}
+    assert types == {"cms.HomePage", "cms.TopicIndexPage", "cms.ArticlePage"}
 
 
 @pytest.mark.parametrize("code", ["xx", "EN-gb", "<script>", "e" * 2000])

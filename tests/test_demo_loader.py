@@ -38,16 +38,19 @@ def test_running_load_demo_twice_leaves_one_copy_of_everything(demo):
     run_command("load_demo", "--force")
     assert counts() == before
     copies = ArticlePage.objects.filter(slug="esketamine-and-ketamine-for-depression")
-    assert sorted(copies.values_list("locale__language_code", flat=True)) == ["ar", "en", "es"]
+    assert sorted(copies.values_list("locale__language_code", flat=True)) == ["ar", "en", "es", "pl", "ur", "zh-hans"]
 
 
-def test_demo_translations_come_in_through_the_po_import_and_are_complete(demo):
+def test_demo_translations_come_in_through_the_po_import_and_are_complete(demo, article):
     from translations.models import Segment, TranslationCatalog
 
-    for code in ("es", "ar"):
-        catalog = TranslationCatalog.objects.get(target_locale__language_code=code, content_type__model="articlepage")
+    for code in ("es", "ar", "pl", "ur", "zh-hans"):
+        catalog = TranslationCatalog.objects.get(
+            target_locale__language_code=code, translation_key=article.translation_key
+        )
         assert not catalog.segments.current().exclude(state=Segment.TRANSLATED).exists()
-        assert catalog.segments.filter(updated_by__username=f"translator_{code}").count() == catalog.segments.count()
+        translator = f"translator_{code.split('-')[0]}"
+        assert catalog.segments.filter(updated_by__username=translator).count() == catalog.segments.count()
         target = catalog.target_object
         assert target.live and target.title != catalog.source_object.title
         assert PageLogEntry.objects.filter(page=target, action="carelingua.po_imported").exists()

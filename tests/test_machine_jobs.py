@@ -9,6 +9,7 @@ from wagtail.models import Locale, PageLogEntry
 
 from tests import loopback
 from tests.conftest import run_command
+from tests.factories import untranslated
 from tests.loopback import Loopback
 from translations.actions import BuildTranslation, CreateTranslation, IncompleteCatalog, SaveSegment
 from translations.machine.audit import LOG_ACTION
@@ -20,6 +21,15 @@ from translations.models import Segment, TranslationCatalog
 from translations.richtext import check_markup
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("offline")]
+SEGMENTS = 135  # in the demo esketamine article
+
+
+@pytest.fixture
+def article(article):
+    """The demo article, its translations into pl, ur left out: these tests start them afresh."""
+    return untranslated(article, "pl", "ur")
+
+
 FIELDS = ("pk", "translation", "state", "version", "machine_backend", "updated_at", "updated_by_id")
 
 

@@ -69,10 +69,10 @@ def test_an_editor_pretranslates_a_whole_section(client, article, polish, django
 
 
 def test_the_progress_screen_refreshes_itself_while_a_job_runs(client, polish):
-    job = MachineTranslationJob.objects.create(catalog=polish, backend="pseudo", status="running", total=108, filled=20)
+    job = MachineTranslationJob.objects.create(catalog=polish, backend="pseudo", status="running", total=135, filled=20)
     login(client, "translator_pl")
     content = client.get(reverse("carelingua_machine:progress", args=[job.run])).content.decode()
-    assert 'http-equiv="refresh"' in content and "20 of 108 segments" in content
+    assert 'http-equiv="refresh"' in content and "20 of 135 segments" in content
     login(client, "translator_es")
     assert client.get(reverse("carelingua_machine:progress", args=[job.run])).status_code == 403
 

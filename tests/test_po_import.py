@@ -6,12 +6,19 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from wagtail.models import Locale
 
+from tests.factories import untranslated
 from translations.actions import CreateTranslation, SaveSegment, as_catalog
 from translations.catalogs import to_po
 from translations.models import Segment
 from translations.po_import import MAX_UPLOAD_BYTES, ImportPO
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def article(article):
+    """The demo article, its translations into pl, ur left out: these tests start them afresh."""
+    return untranslated(article, "pl", "ur")
 
 
 @pytest.fixture

@@ -183,3 +183,23 @@ def test_an_urgent_card_with_no_number_in_the_region_still_says_what_to_do(clien
 
 def test_the_home_page_title_is_the_site_name_once(client, demo):
     assert soup(client.get("/en/")).title.get_text(strip=True) == "Carelingua"
+
+
+# ---------- Numbers on right-to-left pages ----------
+
+
+def test_numbers_are_isolated_on_right_to_left_pages_and_nothing_else_changes():
+    from django.utils.safestring import mark_safe
+
+    from cms.templatetags.cms_tags import isolate_numbers
+
+    html = mark_safe(
+        '<p>اتصل بـ 116 123 أو خذ 56 ملغ (22.5%) <a href="tel:116123" title="5 mg">SUSTAIN-1</a> &#39;x&#39;</p>'
+    )  # noqa: S308
+    assert isolate_numbers(html, "ar") == (
+        '<p>اتصل بـ <bdi dir="ltr">116 123</bdi> أو خذ <bdi dir="ltr">56</bdi> ملغ (<bdi dir="ltr">22.5%</bdi>) '
+        '<a href="tel:116123" title="5 mg">SUSTAIN-1</a> &#39;x&#39;</p>'
+    )
+    assert isolate_numbers(html, "en") == html
+    plain = isolate_numbers("<script>alert(1)</script> 2", "ur")  # plain text is escaped first
+    assert "<script>" not in plain and plain.endswith('<bdi dir="ltr">2</bdi>')

@@ -126,6 +126,14 @@ def test_a_term_the_source_does_not_use_is_not_checked():
     assert check_glossary("Ketamine infusions", "Spravato", "ar", context) == []
 
 
+def test_a_title_cited_as_published_gets_no_glossary_warning_but_still_its_errors():
+    title = "Spravato (esketamine) nasal spray: full prescribing information"
+    assert check_glossary(title, title, "ar", CheckContext(glossary=(SPRAVATO_AR,))) == []
+    infusion = CheckContext(glossary=(GlossaryEntry("infusion", ("perfusión",), ("infusión",)),))
+    found = check_glossary("Ketamine infusion", "Infusión de ketamina", "es", infusion)
+    assert [(f.code, f.severity) for f in found] == [("glossary-forbidden", ERROR), ("glossary-approved", WARNING)]
+
+
 # Style warnings
 
 

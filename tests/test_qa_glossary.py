@@ -19,6 +19,13 @@ pl,esketamine,esketamin*,,"Declined: esketamina, esketaminy"
 """
 
 
+@pytest.fixture(autouse=True)
+def empty_glossary(db):
+    """These tests start from an empty glossary, without the demo's terms (nor their log entries)."""
+    GlossaryTerm.objects.all().delete()
+    ModelLogEntry.objects.filter(content_type__model="glossaryterm").delete()
+
+
 @pytest.fixture
 def locales(db):
     return {

@@ -195,3 +195,38 @@ def test_mcg_is_flagged_as_unsafe():
     assert [f.code for f in found] == ["unsafe-abbreviation"]
     copied = check_unit_abbreviations("Take 250mcg.", "Tome 250 mcg.", "es", CONTEXT)
     assert [f.severity for f in copied] == [WARNING], "an abbreviation copied from the source is the source's fault"
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["جرّبت نوعين اثنين على الأقل من مضادات الاكتئاب.", "جرّبت نوعين (2) على الأقل من مضادات الاكتئاب."],
+)
+def test_the_arabic_word_for_two_is_the_number_two(target):
+    assert check_numbers("You tried at least 2 antidepressants.", target, "ar", CONTEXT) == []
+    assert codes("You tried at least 3 antidepressants.", target, "ar") == ["number-missing", "number-added"]
+
+
+def test_monday_in_arabic_is_not_two():
+    assert quantities("يوم الاثنين", "ar") == []
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "w styczniu 2025 r. dla dorosłych",  # in January: the locative, which CLDR does not list
+        "W październiku 2023 roku FDA ostrzegła",
+        "Po 4 tygodniach depresja ustąpiła",
+    ],
+)
+def test_polish_dates_and_units_in_the_locative_case(target):
+    source = {"w s": "in January 2025, for adults", "W p": "In October 2023, the FDA warned", "Po ": "After 4 weeks"}
+    assert check_numbers(source[target[:3]], target, "pl", CONTEXT) == []
+
+
+def test_a_month_in_the_locative_is_still_the_wrong_month():
+    assert "number-missing" in codes("in January 2025", "w lutym 2025 r.", "pl")
+
+
+def test_a_percentage_followed_by_chinese_text_keeps_its_unit():
+    assert quantities("有22.5%的人", "zh-hans") == [Quantity("22.5", "percent")]
+    assert check_numbers("in 22.5% of people", "有22.5%的人", "zh-hans", CONTEXT) == []

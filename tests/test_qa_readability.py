@@ -88,6 +88,23 @@ def test_no_validated_metric_rather_than_a_wrong_number(language, text):
     assert not result.validated and result.scores == ()
     assert result.message.startswith("No validated readability metric for")
     assert metrics_for(language) == []
+    assert result.target == "no validated metric" and result.lines() == [(result.message, None)]
+
+
+def test_each_scored_line_gives_its_target_and_english_aims_at_a_reading_age_of_9_to_11():
+    result = readability([ENGLISH] * 3, "en")
+    assert result.target == "reading age 9 to 11"
+    (fk_text, fk_meets), (smog_text, _meets) = result.lines()
+    assert fk_text.startswith("Flesch-Kincaid grade: reading age ") and fk_text.endswith(
+        "(target: reading age 9 to 11)"
+    )
+    assert fk_meets is True and smog_text.endswith("(target: reading age 9 to 11)")
+
+
+def test_a_text_too_short_to_score_still_shows_the_target():
+    ((text, meets),) = readability("Toma la dosis con agua.", "es").lines()
+    assert text.startswith("Too short to score") and meets is None
+    assert text.endswith("(target: Szigriszt-Pazos (INFLESZ): 65 or higher; Fernández-Huerta: 80 or higher)")
 
 
 @pytest.mark.parametrize(

@@ -144,9 +144,10 @@ def test_article_has_medical_web_page_json_ld_with_review_details(client, articl
         "@type": "Person",
         "name": "Rahul Mehta",
         "jobTitle": "MRCPsych, consultant psychiatrist",
+        "description": "A fictional person: this is demo content.",
     }
     assert (data["name"], data["inLanguage"], data["url"]) == (article.title, "en", article.get_full_url())
-    assert {item["inLanguage"] for item in data["workTranslation"]} == {"es", "ar"}
+    assert {item["inLanguage"] for item in data["workTranslation"]} == {"es", "pl", "ar", "ur", "zh-Hans"}
 
 
 def test_translation_json_ld_names_its_language_and_original(client, article):

@@ -183,12 +183,12 @@ def test_medical_approval_records_the_sign_off_and_publishes(article):
     sign_off = SignOff.objects.filter(page=page, role=MEDICAL).first()
     assert sign_off.revision_id == revision.pk
     assert sign_off.content_hash == content_hash(page)
-    assert sign_off.credentials == "MRCPsych, consultant psychiatrist"
+    assert sign_off.credentials == "MRCPsych, consultant psychiatrist" and sign_off.fictional
     assert sign_off.attestation == ATTEST[MEDICAL]
     assert sign_off.comment == "Doses checked against the label."
     assert page.last_reviewed == timezone.localdate()
     assert page.next_review_due == timezone.localdate().replace(year=timezone.localdate().year + 3)
-    assert page.reviewed_by == "Rahul Mehta, MRCPsych, consultant psychiatrist"
+    assert page.reviewed_by == "Rahul Mehta, MRCPsych, consultant psychiatrist (fictional person)"
     assert SignOff.objects.get(page=page, role=EDITORIAL, revision=revision).reviewer.username == "editorial_reviewer"
     actions = set(PageLogEntry.objects.filter(page=page).values_list("action", flat=True))
     assert {"wagtail.workflow.start", "wagtail.workflow.approve", "carelingua.sign_off", "wagtail.publish"} <= actions
@@ -292,7 +292,7 @@ def test_reviewers_are_emailed_when_a_task_waits_for_them(mailoutbox, article):
 
 
 def test_demo_leaves_one_translation_waiting_for_its_medical_reviewer(demo):
-    polish = ArticlePage.objects.get(locale__language_code="pl")
+    polish = ArticlePage.objects.get(slug="treatment-resistant-depression", locale__language_code="pl")
     state = in_progress(polish)
     assert state.current_task_state.task.name == "Medical review (Polish)"
     assert not polish.live

@@ -45,7 +45,9 @@ def test_gate_saving_a_live_page_directly(article):
 
 
 def test_gate_a_plain_page_object_cannot_make_a_draft_translation_live(article):
-    polish = ArticlePage.objects.get(locale__language_code="pl")  # waits for its medical reviewer
+    polish = ArticlePage.objects.get(
+        slug="treatment-resistant-depression", locale__language_code="pl"
+    )  # waits for review
     plain = Page.objects.get(pk=polish.pk)
     assert type(plain) is Page
     plain.live = True

@@ -17,6 +17,7 @@ from wagtail.test.utils.form_data import rich_text
 
 from cms.demo.users import USERS
 from cms.models import ArticlePage
+from tests.factories import untranslated
 from tests.test_admin_editing import article_form
 from tests.workflow import (
     ATTEST,
@@ -71,6 +72,12 @@ def cases():
     return [
         (action, lang) for lang in LANGUAGES for action in ACTIONS if not (lang == "en" and action in NOT_FOR_SOURCES)
     ]
+
+
+@pytest.fixture
+def article(article):
+    """The demo article without its Urdu translation, which the "translate" probe starts."""
+    return untranslated(article, "ur")
 
 
 @pytest.fixture

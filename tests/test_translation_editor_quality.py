@@ -11,17 +11,25 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from wagtail.models import Locale
 
-from tests.factories import article_with_segments, topic
+from tests.factories import article_with_segments, topic, untranslated
 from translations.actions import CreateTranslation, SaveSegment
 from translations.models import Segment, TranslationCatalog
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture
+def article(article):
+    """The demo article, its translations into pl left out: these tests start them afresh."""
+    return untranslated(article, "pl")
+
+
 PASSWORD = "carelingua-demo"
 DOSES = "Each dose is usually 56mg or 84mg."
 DROPPED_DOSE = (
-    "Cada dosis suele ser de 56 mg. El beneficio a menudo depende de seguir con el tratamiento, "
-    "así que hable con su médico antes de dejarlo."
+    "Antes de la dosis, una enfermera o un médico le toma la presión arterial. Después, usted mismo se aplica "
+    "el espray en la nariz mientras le observan. Cada dosis suele ser de 56 mg. En la Unión Europea, las "
+    "personas de 65 años o más suelen empezar con 28 mg."
 )
 MISSING = "84 mg is in the source but not in the translation."
 
@@ -78,7 +86,7 @@ def spanish(article):
 
 @pytest.fixture
 def dose(spanish):
-    return spanish.segments.get(source__startswith=DOSES)
+    return spanish.segments.get(source__contains=DOSES)
 
 
 @pytest.fixture
@@ -126,11 +134,15 @@ def test_the_header_counts_errors_and_warnings_and_gives_spanish_readability(cli
     assert "Fernández-Huerta: " in html and "(target: 80 or higher)" in html
 
 
-def test_arabic_readability_says_there_is_no_validated_metric(client, article):
+def test_arabic_readability_says_there_is_no_validated_metric_and_the_english_original_shows_its_target(
+    client, article
+):
     login(client, "translator_ar")
     html = client.get(url("editor", demo_catalog(article, "ar").pk)).content.decode()
-    assert "No validated readability metric for Arabic." in html
-    assert "Flesch" not in html
+    arabic, original = html.split("data-tl-source-readability", 1)
+    assert "No validated readability metric for Arabic." in arabic and "Flesch" not in arabic
+    assert "Readability of the original in English" in original
+    assert re.search(r"Flesch-Kincaid grade: reading age [\d.]+ \(target: reading age 9 to 11\)", original)
 
 
 def test_the_errors_filter_shows_only_segments_with_errors(client, spanish, dropped_dose):

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from wagtail.models import Locale, PageLogEntry
 
 from cms.models import ArticlePage, TopicIndexPage
-from tests.factories import fill_po, publish_reviewed
+from tests.factories import fill_po, publish_reviewed, untranslated
 from translations.actions import (
     BuildTranslation,
     CreateTranslation,
@@ -20,6 +20,12 @@ from translations.models import Segment
 from translations.po_import import ImportPO
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def article(article):
+    """The demo article, its translations into pl, ur left out: these tests start them afresh."""
+    return untranslated(article, "pl", "ur")
 
 
 def locale(code):
@@ -41,6 +47,7 @@ def polish(text):
 
 
 def test_translate_creates_a_draft_in_the_urdu_tree_with_parents(article):
+    untranslated(article.get_parent(), "ur")
     catalog = translate(article, "ur")
     target = catalog.target_object
     assert target.locale.language_code == "ur"

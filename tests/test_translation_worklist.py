@@ -15,12 +15,20 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Locale
 
+from tests.factories import untranslated
 from translations.actions import CreateTranslation, SaveSegment
 from translations.editor import editable_catalogs
 from translations.models import Segment, TranslationCatalog
 from translations.permissions import can_edit_translation
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def article(article):
+    """The demo article, its translations into pl, ur left out: these tests start them afresh."""
+    return untranslated(article, "pl", "ur")
+
 
 PASSWORD = "carelingua-demo"
 ACCEPTED = "Accepted by the reviewer at the last sign-off."

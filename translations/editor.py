@@ -287,23 +287,9 @@ def warnings_accepted(catalog, segments):
 
 
 def readability_lines(result):
-    """The readability of a translation as lines of text: a score and its target, or why there is none."""
-    if not result.scores:
-        return [{"text": result.message, "meets_target": None, "status": ""}]
-    lines = []
-    for score in result.scores:
-        value = score.value
-        if score.reading_age is not None:
-            value = _("reading age %(age)s") % {"age": score.reading_age}
-        # Translators: a readability score, e.g. “Szigriszt-Pazos (INFLESZ): 71.6 (target: 65 or higher)”
-        text = _("%(metric)s: %(value)s (target: %(target)s)") % {
-            "metric": score.name,
-            "value": value,
-            "target": score.target,
-        }
-        status = _("meets the target") if score.meets_target else _("misses the target")
-        lines.append({"text": text, "meets_target": score.meets_target, "status": status})
-    return lines
+    """The readability of a text as lines for the panel: a score and its target, or why there is none."""
+    status = {True: _("meets the target"), False: _("misses the target"), None: ""}
+    return [{"text": text, "meets_target": meets, "status": status[meets]} for text, meets in result.lines()]
 
 
 def suggestion_json(suggestion):

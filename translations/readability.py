@@ -18,6 +18,9 @@ Chinese, and any not listed) get "no validated metric" instead of a score.
 Scores come from textstat 0.7.8, pinned: it ships its dictionaries (CMUdict, Pyphen) and
 works offline. Later versions download a dictionary at run time and fail without network.
 Texts of fewer than ``MIN_WORDS`` words are not scored: the formulas are meaningless there.
+
+A model may leave fields that are not prose out of its score (a list of sources, an author's
+name and credentials) with ``readability_exclude_fields``; they are still translated.
 """
 
 import re
@@ -80,12 +83,22 @@ class Score:
     @property
     def target(self):
         """The target in words, e.g. "reading age 9 to 11" or "65 or higher"."""
-        if self.metric.gives_grade:
-            low, high = qa_setting("READING_AGE", DEFAULT_READING_AGE)
-            return _("reading age %(low)s to %(high)s") % {"low": low, "high": high}
-        if self.metric.higher_is_easier:
-            return _("%(target)s or higher") % {"target": self.metric.target}
-        return _("%(target)s or lower") % {"target": self.metric.target}
+        return metric_target(self.metric)
+
+
+def metric_target(metric):
+    """A metric's target in words, e.g. "reading age 9 to 11" or "65 or higher"."""
+    if metric.gives_grade:
+        low, high = qa_setting("READING_AGE", DEFAULT_READING_AGE)
+        return _("reading age %(low)s to %(high)s") % {"low": low, "high": high}
+    if metric.higher_is_easier:
+        return _("%(target)s or higher") % {"target": metric.target}
+    return _("%(target)s or lower") % {"target": metric.target}
+
+
+def _metric_and_target(metric, target):
+    # Translators: a readability metric and its target, e.g. “Szigriszt-Pazos (INFLESZ): 65 or higher”
+    return _("%(metric)s: %(target)s") % {"metric": metric.name, "target": target}
 
 
 @dataclass(frozen=True)
@@ -100,6 +113,40 @@ class Readability:
     @property
     def meets_target(self):
         return bool(self.scores) and all(score.meets_target for score in self.scores)
+
+    @property
+    def target(self):
+        """The language's target in words, scored or not: "reading age 9 to 11", "Szigriszt-Pazos
+        (INFLESZ): 65 or higher; Fernández-Huerta: 80 or higher", or "no validated metric"."""
+        metrics = metrics_for(self.language_code)
+        targets = [metric_target(metric) for metric in metrics]
+        if not targets:
+            return _("no validated metric")
+        if len(set(targets)) == 1:
+            return targets[0]
+        return "; ".join(_metric_and_target(m, t) for m, t in zip(metrics, targets, strict=True))
+
+    def lines(self):
+        """The result as (text, meets target) lines, each score with its target; a text that is
+        not scored says why and what the target is (None: nothing to meet)."""
+        if not self.validated:
+            return [(self.message, None)]
+        if not self.scores:
+            # Translators: e.g. “Too short to score: 27 words; the formulas need 100 or more. (target: 65 or higher)”
+            return [(_("%(message)s (target: %(target)s)") % {"message": self.message, "target": self.target}, None)]
+        lines = []
+        for score in self.scores:
+            value = score.value
+            if score.reading_age is not None:
+                value = _("reading age %(age)s") % {"age": score.reading_age}
+            # Translators: a readability score, e.g. “Szigriszt-Pazos (INFLESZ): 71.6 (target: 65 or higher)”
+            text = _("%(metric)s: %(value)s (target: %(target)s)") % {
+                "metric": score.name,
+                "value": value,
+                "target": score.target,
+            }
+            lines.append((text, score.meets_target))
+        return lines
 
 
 def metrics_for(language_code: str) -> list[Metric]:
@@ -172,14 +219,22 @@ def _active_language():
     return get_language() or "en"
 
 
+def _is_prose(context, model):
+    """Whether a text at this content path counts towards the score (see ``readability_exclude_fields``)."""
+    return context.split(".", 1)[0] not in getattr(model, "readability_exclude_fields", ())
+
+
 def readability_for_catalog(catalog) -> Readability:
     """The readability of a translation: its current segments' translations, in reading order."""
     segments = catalog.segments.filter(obsolete=False).exclude(translation="").order_by("position")
-    return readability(segments.values_list("translation", flat=True), catalog.target_locale.language_code)
+    rows = segments.values_list("context", "translation")
+    texts = [text for context, text in rows if _is_prose(context, catalog.model)]
+    return readability(texts, catalog.target_locale.language_code)
 
 
 def readability_for_page(page) -> Readability:
     """The readability of a page in its own language (for example the English source)."""
     from .extract import extract
 
-    return readability([unit.source for unit in extract(page)], page.locale.language_code)
+    texts = [unit.source for unit in extract(page) if _is_prose(unit.context, type(page))]
+    return readability(texts, page.locale.language_code)

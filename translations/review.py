@@ -192,6 +192,7 @@ def record_sign_off(revision, reviewer, role, answers=None):
         reviewer=reviewer,
         reviewer_name=reviewer.get_full_name() or reviewer.get_username(),
         credentials=profile.credentials if profile else "",
+        fictional=bool(profile and profile.fictional),
         attestation={name: bool(answers.get(name)) for name in ATTESTATIONS[role] if name in answers},
         acknowledged_warnings=acknowledged_warnings(page) if answers.get("warnings_acknowledged") else [],
         comment=answers.get("comment", ""),

@@ -18,6 +18,16 @@ LINGUISTIC = "linguistic"
 EDITORIAL = "editorial"
 
 
+def credit(name, credentials="", fictional=False):
+    """A person as readers see them: name, credentials, and whether they are fictional (in the
+    active language: demo and training sites must never pass invented people off as real)."""
+    text = f"{name}, {credentials}" if credentials else name
+    if fictional:
+        # Translators: after a person's name and credentials on a demo site, e.g. “Rahul Mehta, psychiatrist (fictional person)”
+        text = gettext("%(credit)s (fictional person)") % {"credit": text}
+    return text
+
+
 class ReviewerProfile(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="reviewer_profile"
@@ -28,13 +38,20 @@ class ReviewerProfile(models.Model):
         blank=True,
         help_text=_("As shown to readers, for example \u201cMRCPsych, consultant psychiatrist\u201d."),
     )
+    fictional = models.BooleanField(
+        _("fictional person"),
+        default=False,
+        help_text=_(
+            "For demo and training sites: readers are told, wherever this person is credited, that they are not real."
+        ),
+    )
 
     class Meta:
         verbose_name = _("reviewer profile")
         verbose_name_plural = _("reviewer profiles")
 
     def __str__(self):
-        return f"{self.user.get_full_name()}, {self.credentials}" if self.credentials else self.user.get_full_name()
+        return credit(self.user.get_full_name(), self.credentials, self.fictional)
 
 
 class SignOff(models.Model):
@@ -58,6 +75,7 @@ class SignOff(models.Model):
     )
     reviewer_name = models.CharField(_("reviewer's name"), max_length=255)
     credentials = models.CharField(_("credentials"), max_length=255, blank=True)
+    fictional = models.BooleanField(_("fictional person"), default=False)
     attestation = models.JSONField(_("attestation"), default=dict)
     acknowledged_warnings = models.JSONField(_("acknowledged warnings"), default=list, blank=True)
     comment = models.TextField(_("comment"), blank=True)
@@ -73,8 +91,8 @@ class SignOff(models.Model):
 
     @property
     def display(self):
-        """The reviewer as readers see them: name and credentials."""
-        return f"{self.reviewer_name}, {self.credentials}" if self.credentials else self.reviewer_name
+        """The reviewer as readers see them: name, credentials and, on a demo site, that they are fictional."""
+        return credit(self.reviewer_name, self.credentials, self.fictional)
 
 
 class ReviewRefused(Exception):  # noqa: N818 (reads as what happened, like PermissionDenied)

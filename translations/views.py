@@ -47,7 +47,7 @@ from .models import TranslationCatalog
 from .permissions import can_edit_translation, can_start_translation
 from .po_import import ImportPO
 from .qa import CheckContext, findings_for_catalog, findings_for_segment, findings_for_text
-from .readability import readability_for_catalog
+from .readability import readability_for_catalog, readability_for_page
 from .review import submission_problems
 from .review_models import ReviewRefused
 from .status import translation_status
@@ -195,6 +195,8 @@ class EditorView(CatalogMixin, TranslationAdminMixin, TemplateView):
             warnings_accepted=editor.warnings_accepted(self.catalog, self.segments),
             readability=editor.readability_lines(readability_for_catalog(self.catalog)),
             links=link_notes(self.catalog),
+            source_readability=editor.readability_lines(readability_for_page(self.catalog.source_object)),
+            source_language=language_name(self.catalog.source_locale),
             preview_url=self.preview_url(),
             source_lang=self.catalog.source_locale.language_code,
             source_dir=text_direction(self.catalog.source_locale),

@@ -25,6 +25,7 @@ from ..models import ArticlePage, HomePage, TopicIndexPage
 from ..regions import load_regions
 from ..roles import SOURCE_LANGUAGE, ensure_groups
 from . import content
+from .glossary import load_glossary
 from .ownership import changed_by_someone_else, is_loaded, record
 from .users import DEMO_PASSWORD, USERS
 
@@ -77,6 +78,7 @@ def load_demo():
         if code != SOURCE_LANGUAGE:
             reviewers = [person("linguist", code), person("reviewer", code)]
             publish_through_review(home, person("translator", code), reviewers, notes)
+    load_glossary()  # before the translations, whose checks read it
     for page in [topic, *articles]:
         ensure_translations(page.specific_class.objects.get(pk=page.pk), notes)
     return logins, notes
@@ -230,7 +232,7 @@ def ensure_users():
         user.set_password(DEMO_PASSWORD)
         user.save()
         user.groups.set([groups[name] for name in group_names])
-        ReviewerProfile.objects.update_or_create(user=user, defaults={"credentials": credentials})
+        ReviewerProfile.objects.update_or_create(user=user, defaults={"credentials": credentials, "fictional": True})
         logins.append((username, ", ".join(group_names), user.get_full_name()))
     return logins
 

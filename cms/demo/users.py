@@ -1,4 +1,7 @@
-"""Demo people, one per role, all with the same printed password."""
+"""Demo people, one per role, all with the same printed password.
+
+Every one of them is fictional, and readers are told so wherever they are credited.
+"""
 
 DEMO_PASSWORD = "carelingua-demo"  # noqa: S105 (printed for the demo; load_demo refuses production)
 

@@ -1,10 +1,13 @@
 """Template helpers for the public site: language direction, language names, localized dates."""
 
 import functools
+import re
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 from django import template
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, to_locale
 
 register = template.Library()
@@ -63,3 +66,25 @@ def local_date(value, language_code=None):
     if not value:
         return ""
     return format_date(value, format="long", locale=babel_locale(language_code or get_language()))
+
+
+# A number as written in a text: digits with their separators, digit groups split by spaces
+# (116 123) and a per cent sign. Not a number inside a word (SUSTAIN-1), an entity (&#39;) or a
+# longer number already read.
+_GROUP = r"\d+(?:[.,:/\u066b\u066c]\d+)*"
+_NUMBER = re.compile(rf"(?<![\w#&;/.,:\-])\+?{_GROUP}(?:[ \u00a0]{_GROUP})*[%\u066a]?")
+_TAG = re.compile(r"(<[^>]*>)")
+
+
+@register.filter(needs_autoescape=True)
+def isolate_numbers(value, language_code, autoescape=True):
+    """On a right-to-left page, each number (a dose, a phone number, a percentage) in its own
+    left-to-right ``<bdi>``: digit groups such as 116 123 would otherwise be shown in reverse
+    order. Text on a left-to-right page is returned as it is."""
+    if text_direction(language_code) != "rtl":
+        return value
+    html = conditional_escape(value) if autoescape else str(value)
+    parts = _TAG.split(str(html))
+    for i in range(0, len(parts), 2):  # text between tags; the tags themselves are left alone
+        parts[i] = _NUMBER.sub(lambda match: f'<bdi dir="ltr">{match.group()}</bdi>', parts[i])
+    return mark_safe("".join(parts))  # noqa: S308 (escaped above; only <bdi> tags are added)

@@ -1,4 +1,5 @@
-"""The public site in headless Chromium (Debian's): English, Spanish and Arabic.
+"""The public site in headless Chromium (Debian's): English, Spanish and Arabic, and the
+article in Polish, Urdu and Simplified Chinese.
 
 One browser visits the home, topic and article page in each language on a live server,
 saving a screenshot and the served HTML of each to test-artifacts/browser/, running
@@ -26,8 +27,10 @@ pytestmark = pytest.mark.browser
 
 ARTIFACTS = settings.BASE_DIR / "test-artifacts" / "browser"
 LANGUAGES = ["en", "es", "ar"]
+ARTICLE_ONLY = ["pl", "ur", "zh-hans"]  # the article, whose translations are the newest
 PAGES = ["home", "topic", "article"]
-VISITS = [(language, kind) for language in LANGUAGES for kind in PAGES]
+VISITS = [(language, kind) for language in LANGUAGES for kind in PAGES] + [(code, "article") for code in ARTICLE_ONLY]
+RIGHT_TO_LEFT = {"ar", "ur"}
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 RUN_AXE = """
 const done = arguments[arguments.length - 1];
@@ -99,10 +102,10 @@ def visit(django_db_setup, live_server, django_db_blocker):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     with django_db_blocker.unblock():  # for this fixture and the live server's thread
         tools.load_demo_site()
-        urls = {language: urls_of(language) for language in LANGUAGES}
+        urls = {language: urls_of(language) for language in LANGUAGES + ARTICLE_ONLY}
         found = browse(live_server.url, urls)
     found["vnu"] = run_vnu([page["html_file"] for page in found["pages"].values()])
-    found["titles"] = {language: urls[language]["title"] for language in LANGUAGES}
+    found["titles"] = {language: urls[language]["title"] for language in urls}
     return found
 
 
@@ -142,7 +145,7 @@ def browse(base_url, urls):
 def test_page_renders_in_its_language(visit, language, kind):
     page = visit["pages"][language, kind]
     assert page["status"] == 200
-    assert (page["lang"], page["dir"]) == (language, "rtl" if language == "ar" else "ltr")
+    assert (page["lang"], page["dir"]) == (language, "rtl" if language in RIGHT_TO_LEFT else "ltr")
     assert len(page["h1"]) == 1
     if kind == "article":
         assert page["h1"] == [visit["titles"][language]]

@@ -2,8 +2,8 @@
 
 ``quantities("Take ٥٦ ملغ twice", "ar")`` gives ``[Quantity("56", "mg")]``. Values are
 canonical decimal strings ("0.5", "1500"); units are the names in ``units``. The order of
-the passes matters: phone numbers, then times of day, then dates, then Arabic duals, then
-plain numbers with an optional unit after them.
+the passes matters: phone numbers, then times of day, then dates, then Arabic duals and the
+Arabic word for two, then plain numbers with an optional unit after them.
 
 Numbers: a separator between digit groups is a decimal mark or a group separator; ``٫`` is
 always decimal and ``٬`` always grouping. With both ``.`` and ``,`` the last one is the
@@ -105,7 +105,10 @@ def _group(language_code):
 @lru_cache(maxsize=32)
 def _unit_pattern(extra):
     words = sorted(u.vocabulary(extra), key=len, reverse=True)
-    alternatives = "|".join(re.escape(w) + ("" if is_cjk(w[-1]) else r"(?![^\W\d_])") for w in words)
+    # A word ends at a letter that is not part of it; a sign (%) or a CJK unit may run into the next word.
+    alternatives = "|".join(
+        re.escape(w) + (r"(?![^\W\d_])" if w[-1].isalpha() and not is_cjk(w[-1]) else "") for w in words
+    )
     return re.compile(rf"\s*-?\s*({alternatives})")
 
 
@@ -117,6 +120,8 @@ def _month_pattern(language_code):
         for context in ("format", "stand-alone"):
             for number, name in get_month_names("wide", context, locale).items():
                 names[normalise(name)] = number
+        for number, name in enumerate(u.MONTH_FORMS.get(code, "").split(), start=1):
+            names[normalise(name)] = number
     words = sorted(names, key=len, reverse=True)
     alternatives = "|".join(re.escape(w) for w in words)
     return re.compile(rf"(?<![^\W\d_])({alternatives})(?![^\W\d_])"), names
@@ -169,6 +174,17 @@ def _dual_pattern():
     return re.compile(
         rf"(?:(?<!\d)2\s*)?(?<![^\W\d_]){_PROCLITIC}({words})(?![^\W\d_])(?:\s*\(\s*2\s*\)|\s+2(?![\d.,]))?"
     )
+
+
+def _arabic_two(scan):
+    for match in list(_two_pattern().finditer(scan.text)):
+        scan.take(match, Quantity("2"))
+
+
+@lru_cache(maxsize=1)
+def _two_pattern():
+    words = "|".join(re.escape(w) for w in u.arabic_two())
+    return re.compile(rf"(?<![^\W\d_])و?({words})(?![^\W\d_])")
 
 
 def _numbers(scan, language_code, extra_units):
@@ -230,6 +246,7 @@ def read(text, language_code="en", allowed_phones=frozenset(), extra_units=()):
     _times(scan)
     _dates(scan, language_code)
     _arabic_duals(scan)
+    _arabic_two(scan)
     _numbers(scan, language_code, extra_units)
     return tuple(quantity for _start, quantity in sorted(scan.found, key=lambda found: found[0])), tuple(phones)
 

@@ -6,7 +6,8 @@ variants unified), right after a number: ``56mg``, ``56 mg``, ``٥٦ ملغ``, `
 abbreviations. Sites add words with ``CARELINGUA_QA = {"UNITS": {"hour": ["Stunden"]}}``.
 
 Not handled (a translator writing them gets a numbers error and should use digits):
-numbers written as words ("dos horas", "两个小时"), except the Arabic duals below; units
+numbers written as words ("dos horas", "两个小时"), except the Arabic duals and the Arabic
+word for two below, which Arabic writes where other languages use a digit; units
 written before the number, except the Chinese "百分之" (per cent).
 """
 
@@ -51,14 +52,20 @@ WORDS = {
     " کلوگرام کلو_گرام 公斤 千克",
     ML: "ml millilitre millilitres milliliter milliliters mililitro mililitros mililitr mililitry mililitrów mililitra"
     " مل ملل ملیلتر مللیلتر ملی_لیٹر 毫升",
-    HOUR: "h hr hrs hour hours hora horas godz godzina godziny godzin godzinę godzinie ساعة ساعات ساعہ گھنٹہ گھنٹے"
+    HOUR: "h hr hrs hour hours hora horas godz godzina godziny godzin godzinę godzinie godzinach godzinami ساعة ساعات ساعہ گھنٹہ گھنٹے"
     " گھنٹوں گھنٹا 小时 个小时 小時 钟头",
-    MINUTE: "min mins minute minutes minuto minutos minuta minuty minut minutę دقیقة دقائق دقیقہ منٹ منٹوں 分钟 分鐘",
-    DAY: "day days día días dia dias dzień dni dnia یوم یوما ایام دن دنوں 天",
-    WEEK: "wk wks week weeks semana semanas tydzień tygodnie tygodni tygodnia اسبوع اسبوعا اسابیع ہفتہ ہفتے ہفتوں"
+    MINUTE: "min mins minute minutes minuto minutos minuta minuty minut minutę minutach minutami دقیقة دقائق دقیقہ منٹ منٹوں 分钟 分鐘",
+    DAY: "day days día días dia dias dzień dni dnia dniach dniami یوم یوما ایام دن دنوں 天",
+    WEEK: "wk wks week weeks semana semanas tydzień tygodnie tygodni tygodnia tygodniach tygodniami اسبوع اسبوعا اسابیع ہفتہ ہفتے ہفتوں"
     " 周 週 星期 个星期 個星期 个礼拜",
-    MONTH: "month months mes meses miesiąc miesiące miesięcy miesiąca شہر شہرا اشہر شہور مہینہ مہینے مہینوں ماہ 个月 個月",
+    MONTH: "month months mes meses miesiąc miesiące miesięcy miesiąca miesiącach miesiącami شہر شہرا اشہر شہور مہینہ مہینے مہینوں ماہ 个月 個月",
     PERCENT: "% percent per_cent por_ciento procent procentów proc بالمئة بالمائة في_المئة في_المائة فیصد",
+}
+
+# Month names in the grammatical cases CLDR does not list (it has the nominative and the
+# genitive): Polish dates say "w styczniu 2025" (in January 2025), in the locative.
+MONTH_FORMS = {
+    "pl": "styczniu lutym marcu kwietniu maju czerwcu lipcu sierpniu wrześniu październiku listopadzie grudniu",
 }
 
 # Arabic duals: the noun alone means two ("ساعتين", two hours). With a proclitic too (بساعتين).
@@ -69,6 +76,10 @@ ARABIC_DUALS = {
     WEEK: "أسبوعين أسبوعان",
     MONTH: "شهرين شهران",
 }
+
+# The Arabic word for two, which follows a dual noun of any kind ("نوعين اثنين", two kinds) where
+# another language writes the digit; it is read as a bare 2.
+ARABIC_TWO = "اثنين اثنان اثنتين اثنتان"
 
 # Abbreviations that hospitals' error-prone lists ban: "mcg" and "µg" are misread as mg.
 UNSAFE_ABBREVIATIONS = {"mcg": MICROGRAM, "μg": MICROGRAM, "ug": MICROGRAM, "مکغ": MICROGRAM}
@@ -90,6 +101,11 @@ def vocabulary(extra=()):
 @lru_cache(maxsize=1)
 def arabic_duals():
     return {word: unit for unit, spec in ARABIC_DUALS.items() for word in _words(spec)}
+
+
+@lru_cache(maxsize=1)
+def arabic_two():
+    return _words(ARABIC_TWO)
 
 
 def label(number, unit):

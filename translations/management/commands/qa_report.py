@@ -5,7 +5,7 @@ from translations.cli import PAGE_HELP, find_catalog, find_source
 from translations.content_notes import skipped_notes
 from translations.models import TranslationCatalog
 from translations.qa import ERROR, findings_for_catalog
-from translations.readability import readability_for_catalog
+from translations.readability import readability_for_catalog, readability_for_page
 
 
 class Command(BaseCommand):
@@ -27,6 +27,8 @@ class Command(BaseCommand):
         if not catalogs:
             raise CommandError(f"“{page}” has no translations yet.")
         self._report_skipped(page)
+        source = readability_for_page(page)
+        self._readability(f"source, {source.language_code}", source)
         errors = sum(self._report(catalog, errors_only) for catalog in catalogs)
         if errors:
             raise CommandError(f"{errors} error(s) must be fixed before review.", returncode=1)
@@ -66,7 +68,10 @@ class Command(BaseCommand):
             self.stdout.write(f"{label}  {context}  [{finding.code}]  {finding.message}")
         summary = f"{errors} error(s)" + ("" if errors_only else f", {warnings} warning(s)")
         self.stdout.write((self.style.ERROR if errors else self.style.SUCCESS)(summary))
-        score = readability_for_catalog(catalog)
-        targets = "; ".join(f"{s.name} {s.value} (target: {s.target})" for s in score.scores)
-        self.stdout.write(f"Readability: {targets or score.message}")
+        self._readability(language, readability_for_catalog(catalog))
         return errors
+
+    def _readability(self, label, result):
+        """The readability of one language version, each score with its target (or why there is none)."""
+        text = "; ".join(line for line, _meets in result.lines())
+        self.stdout.write(f"Readability ({label}): {text}")
