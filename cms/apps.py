@@ -23,12 +23,15 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.core import checks
         from django.db.models.signals import post_delete, post_save
         from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
         from . import cache
+        from .checks import check_region_settings
         from .models import Region, RegionNumber
 
+        checks.register(check_region_settings)
         connection_created.connect(use_sqlite_variable_limit, dispatch_uid="carelingua_sqlite_variable_limit")
 
         # The full-page cache (cms/cache.py) forgets what a change makes stale.

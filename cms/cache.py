@@ -6,8 +6,11 @@ logged in; only a 200 that sets no cookie, renders no CSRF token, and is not mar
 private or uncacheable (Wagtail marks pages with view restrictions so). Previews are
 served by the admin, not ``wagtail_serve``, and so never cached; ``wagtail_serve`` itself
 serves only live pages, so a draft is never cached. A copy is kept per scheme, host, path,
-language and region (``?region=`` or the region cookie, only for region codes that exist;
-an unknown code is served uncached, so junk values cannot fill the cache).
+language and region (``?region=``, the region cookie, and the country in the CDN's header
+when ``CMS_REGION_COUNTRY_HEADER`` names one, read exactly as the care cards read them; an
+unknown code in the query or cookie is served uncached, so junk values cannot fill the
+cache). The copy keeps the page's ``Vary`` header,
+which names the same request headers for any shared cache in front.
 
 How it is purged: every cache key includes generation tokens, read in one round trip: one
 for the whole site, one for the exact path, and one per path prefix (``/es/``,
@@ -37,8 +40,7 @@ from django.http import HttpResponse
 from django.utils.cache import get_max_age
 from django.utils.translation import get_language_from_path
 
-from .reading import REGION_COOKIE
-from .regions import region_from_accept_language
+from .region_lookup import all_region_codes, requested_codes
 
 HEADER = "X-Carelingua-Cache"
 PREFIX = "carelingua:page:"
@@ -89,24 +91,21 @@ def _generations(cache, keys):
 def known_regions(cache):
     codes = cache.get(REGIONS_KEY)
     if codes is None:
-        from .models import Region
-
-        codes = set(Region.objects.values_list("code", flat=True))
+        codes = all_region_codes()
         cache.set(REGIONS_KEY, codes, timeout=settings.CMS_PAGE_CACHE_SECONDS)
     return codes
 
 
 def region_of(request, cache):
-    """The region codes a request names (``?region=``, the cookie, the browser's languages), as part of its key;
-    None when either names a region that does not exist, or there are several."""
-    asked = request.GET.getlist("region")
-    if len(asked) > 1:
+    """The region codes the page's numbers are chosen from (cms.region_lookup), as part of its key:
+    ``?region=``, the cookie, and where the CDN's country header says the reader is. None when the query or the cookie names a region
+    that does not exist, or the query names several."""
+    if len(request.GET.getlist("region")) > 1:
         return None
-    codes = [asked[0] if asked else "", request.COOKIES.get(REGION_COOKIE, "")]
-    if any(code and code not in known_regions(cache) for code in codes):
+    codes = requested_codes(request)
+    if any(code and code not in known_regions(cache) for code in codes[:2]):
         return None
-    # With neither, the browser's languages choose the region (Region.for_request).
-    return "|".join([*codes, region_from_accept_language(request.headers.get("Accept-Language", ""))])
+    return "|".join(codes)
 
 
 def cache_key(request, cache):

@@ -1,22 +1,21 @@
 """Page models for patient information, and the region data behind care cards."""
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import translation
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
-from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 from wagtail.search import index
 
-from . import reading
+from . import reading, region_lookup
 from .api_fields import TranslationLinksField
-from .blocks import ArticleBodyBlock, CareCardBlock, KeyPointsBlock, ReferencesBlock, heading_anchor
+from .blocks import ArticleBodyBlock, KeyPointsBlock, ReferencesBlock, heading_anchor
+from .region_models import Region, RegionNumber
+
+__all__ = ["ArticlePage", "HomePage", "Region", "RegionNumber", "TopicIndexPage"]
 
 
 class ReadingPageMixin:
@@ -180,8 +179,7 @@ class ArticlePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        regions = list(Region.objects.prefetch_related("numbers"))
-        context.update(reading.article_context(self, request, regions, Region.for_request(request, regions)))
+        context.update(reading.article_context(self, request, region_lookup.regions_for(request, self.locale)))
         context["contents"] = [(heading_anchor(b.value), b.value) for b in self.body if b.block_type == "heading"]
         return context
 
@@ -191,92 +189,4 @@ class ArticlePage(Page):
         context = getattr(response, "context_data", None) or {}
         if "bilingual" in context:
             response.template_name = "cms/article_bilingual.html"
-        return reading.remember_region(request, response, context.get("region"))
-
-
-class Region(ClusterableModel):
-    """Where the reader is: emergency and crisis numbers belong to a region, not a language."""
-
-    code = models.SlugField(_("code"), max_length=10, unique=True, help_text=_("For example uk, us, eu, es."))
-    name = models.CharField(_("name"), max_length=100)
-    last_verified = models.DateField(
-        _("last verified"), help_text=_("When someone last checked every number against an official source.")
-    )
-
-    panels = [FieldPanel("code"), FieldPanel("name"), FieldPanel("last_verified"), InlinePanel("numbers", min_num=1)]
-
-    class Meta:
-        verbose_name = _("region")
-        verbose_name_plural = _("regions")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-    @classmethod
-    def for_request(cls, request, regions=None):
-        """The reader's region: ``?region=`` if it names one, else the one they chose before
-        (the ``region`` cookie), else the one their browser's languages point to (es-ES:
-        Spain), else the site default. Unknown codes are ignored."""
-        from .regions import region_from_accept_language
-
-        if regions is None:
-            regions = cls.objects.prefetch_related("numbers")
-        by_code = {region.code: region for region in regions}
-        wanted = (
-            [
-                request.GET.get("region"),
-                request.COOKIES.get(reading.REGION_COOKIE),
-                region_from_accept_language(request.headers.get("Accept-Language", "")),
-            ]
-            if request is not None
-            else []
-        )
-        code = next((code for code in wanted if code in by_code), settings.CMS_DEFAULT_REGION)
-        return by_code.get(code)
-
-    @cached_property
-    def numbers_by_level(self):
-        """Numbers to show on a care card of each urgency level."""
-        grouped = {level: [] for level in RegionNumber.LEVELS_SHOWN}
-        for number in self.numbers.all():
-            for level, kinds in RegionNumber.LEVELS_SHOWN.items():
-                if number.kind in kinds:
-                    grouped[level].append(number)
-        return grouped
-
-
-class RegionNumber(Orderable):
-    EMERGENCY = "emergency"
-    URGENT = "urgent"
-    CRISIS = "crisis"
-    KIND_CHOICES = [
-        (EMERGENCY, _("Emergency (ambulance)")),
-        (URGENT, _("Urgent medical advice")),
-        (CRISIS, _("Mental health crisis line")),
-    ]
-    # Which numbers a care card of each level shows.
-    LEVELS_SHOWN = {
-        CareCardBlock.NON_URGENT: (),
-        CareCardBlock.URGENT: (URGENT, CRISIS),
-        CareCardBlock.EMERGENCY: (EMERGENCY,),
-    }
-
-    region = ParentalKey(Region, on_delete=models.CASCADE, related_name="numbers")
-    kind = models.CharField(_("kind"), max_length=20, choices=KIND_CHOICES)
-    number = models.CharField(_("number"), max_length=30, help_text=_("As dialled, for example 999 or 116 123."))
-    service = models.CharField(_("service"), max_length=150, help_text=_("For example NHS 111 or Samaritans."))
-    note = models.CharField(_("note"), max_length=255, blank=True, help_text=_("For example \u201ccall or text\u201d."))
-
-    panels = [FieldPanel("kind"), FieldPanel("number"), FieldPanel("service"), FieldPanel("note")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("phone number")
-        verbose_name_plural = _("phone numbers")
-
-    def __str__(self):
-        return f"{self.service}: {self.number}"
-
-    @property
-    def tel(self):
-        return "".join(ch for ch in self.number if ch.isdigit())
+        return region_lookup.remember_region(request, response, context.get("region"))

@@ -8,13 +8,13 @@ The translation plugin's records are read, never written: who translated a page 
 its catalog's segments, who checked it from the review sign-offs.
 """
 
-import datetime
 import json
 from dataclasses import dataclass, field
 
 from babel.lists import format_list
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.db.models import Exists, OuterRef
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_from_path, gettext
@@ -22,13 +22,11 @@ from wagtail.models import Page, Site
 
 from translations.models import Segment, TranslationCatalog
 from translations.review import content_hash
-from translations.review_models import LINGUISTIC, MEDICAL, SignOff, credit
+from translations.review_models import LINGUISTIC, MEDICAL, ReviewerProfile, SignOff, credit
 
 from . import bilingual
 from .templatetags.cms_tags import babel_locale, hreflang, language_name, text_direction
 
-REGION_COOKIE = "region"
-REGION_COOKIE_AGE = datetime.timedelta(days=365)
 # Region codes that are not ISO 3166 territory codes, mapped to the code Babel names.
 REGION_TERRITORIES = {"uk": "GB"}
 
@@ -186,22 +184,15 @@ def source_changed_since(source, moment):
     return then is None or then.content_hash != content_hash(source.specific)
 
 
-def is_fictional(user):
-    """Whether a person is marked as fictional (a demo account) on their reviewer profile."""
-    profile = getattr(user, "reviewer_profile", None) if user is not None else None
-    return bool(profile and profile.fictional)
-
-
 def translator_names(catalog, exclude_user_id=None):
     """The people who wrote the catalog's translations, as credited (people without a name are not credited)."""
     people = Segment.objects.filter(catalog=catalog).exclude(updated_by=None).values("updated_by")
+    fictional = ReviewerProfile.objects.filter(user=OuterRef("pk"), fictional=True)
     users = (
-        get_user_model().objects.filter(pk__in=people).exclude(pk=exclude_user_id).select_related("reviewer_profile")
+        get_user_model().objects.filter(pk__in=people).exclude(pk=exclude_user_id).annotate(fictional=Exists(fictional))
     )
     names = {
-        credit(user.get_full_name().strip(), fictional=is_fictional(user))
-        for user in users
-        if user.get_full_name().strip()
+        credit(user.get_full_name().strip(), fictional=user.fictional) for user in users if user.get_full_name().strip()
     }
     return sorted(names)
 
@@ -257,22 +248,9 @@ def region_name(region, language):
 
 def region_choices(regions, language, chosen=None):
     """(code, name, selected) for the region selector, sorted by name in the reader's language."""
-    choices = [(region.code, region_name(region, language), region == chosen) for region in regions]
+    chosen_code = chosen.code if chosen else None
+    choices = [(region.code, region_name(region, language), region.code == chosen_code) for region in regions]
     return sorted(choices, key=lambda choice: choice[1].casefold())
-
-
-def remember_region(request, response, region):
-    """Keep a region the reader chose (``?region=``) in a cookie, for the next pages they read."""
-    if region is not None and request.GET.get("region") == region.code:
-        response.set_cookie(
-            REGION_COOKIE,
-            region.code,
-            max_age=int(REGION_COOKIE_AGE.total_seconds()),
-            samesite="Lax",
-            secure=request.is_secure(),
-            httponly=True,
-        )
-    return response
 
 
 # ---------- Structured data ----------
@@ -353,7 +331,7 @@ def page_context(page, request, record=None):
     }
 
 
-def article_context(page, request, regions, region):
+def article_context(page, request, regions):
     """What an article adds: credits, structured data, the region selector, the bilingual sheet."""
     language = page.locale.language_code
     context = page_context(page, request)
@@ -363,9 +341,9 @@ def article_context(page, request, regions, region):
         {
             "translators": name_list(translation.translators, language) if translation else "",
             "structured_data": json_ld(medical_web_page(page, request, context["language_versions"] or [], record)),
-            "region": region,
-            "region_name": region_name(region, language) if region else "",
-            "region_choices": region_choices(regions, language, region),
+            "region": regions.current,
+            "region_name": region_name(regions.current, language) if regions.current else "",
+            "region_choices": region_choices(regions.choices, language, regions.current),
             "has_care_cards": any(block.block_type == "care_card" for block in page.body),
         }
     )

@@ -26,6 +26,22 @@ ADMIN = [*WRITE, "publish_page", "delete_page"]
 # Wagtail creates these groups with rights on the root of every tree; here rights are per language.
 WAGTAIL_DEFAULT_GROUPS = ("Editors", "Moderators")
 
+# Region data (emergency numbers) per role, limited to the role's languages by
+# cms.region_permissions: editors keep the English data, translators and linguists translate
+# it, medical reviewers publish it in their language.
+REGION_PERMISSIONS = {
+    "Editors": ["add_region", "change_region", "lock_region"],
+    "Translators": ["change_region"],
+    "Linguistic reviewers": ["change_region"],
+    "Medical reviewers": ["change_region", "publish_region"],
+    "Site admins": ["add_region", "change_region", "delete_region", "publish_region", "lock_region", "unlock_region"],
+}
+
+
+def region_permissions(group_name):
+    role = group_name.split(" (")[0]
+    return list(Permission.objects.filter(content_type__app_label="cms", codename__in=REGION_PERMISSIONS.get(role, [])))
+
 
 def language_name(code):
     """The English name of a language: group names are data and must not change with the reader's language."""
@@ -62,7 +78,7 @@ def ensure_groups():
     groups = {}
     for name, codenames, languages in role_groups():
         group, _created = Group.objects.get_or_create(name=name)
-        group.permissions.add(access_admin)
+        group.permissions.add(access_admin, *region_permissions(name))
         wanted = set()
         for code in languages:
             if code not in homes:

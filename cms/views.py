@@ -15,18 +15,54 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale, Page, Site
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views import snippets
 
 from . import reading
 from .models import ArticlePage, Region
+from .region_permissions import works_in
 from .reviews import reviews_due
 
 
-class RegionViewSet(SnippetViewSet):
+class LanguageCheckedMixin:
+    """Wagtail's snippet views check model permissions; region data also needs the rights on
+    its language (cms.region_permissions): on the object shown, or the language a new one is
+    created in. Publishing from the editor is offered only with the right to publish it."""
+
+    def user_has_permission(self, permission):
+        obj = getattr(self, "object", None)
+        if obj is not None:
+            return self.permission_policy.user_has_permission_for_instance(self.request.user, permission, obj)
+        locale = getattr(self, "locale", None)
+        allowed = super().user_has_permission(permission)
+        return allowed and (locale is None or works_in(self.request.user, locale.pk, permission))
+
+    def get_available_actions(self):
+        actions = list(super().get_available_actions())
+        return [action for action in actions if action != "publish" or self.user_has_permission("publish")]
+
+
+def language_checked(view_class):
+    return type(view_class.__name__, (LanguageCheckedMixin, view_class), {})
+
+
+class RegionViewSet(snippets.SnippetViewSet):
     model = Region
     icon = "site"
     menu_label = _("Regions and emergency numbers")
-    list_display = ["name", "code", "last_verified"]
+    list_display = ["name", "code", "locale", "last_verified"]
+    ordering = ["locale__language_code", "name"]
+
+    add_view_class = language_checked(snippets.CreateView)
+    edit_view_class = language_checked(snippets.EditView)
+    delete_view_class = language_checked(snippets.DeleteView)
+    unpublish_view_class = language_checked(snippets.UnpublishView)
+    lock_view_class = language_checked(snippets.LockView)
+    unlock_view_class = language_checked(snippets.UnlockView)
+
+    def get_queryset(self, request):
+        """Only the regions in the languages the user works in (every language for site admins)."""
+        return self.permission_policy.instances_user_has_any_permission_for(request.user, {"change", "publish"})
+
     add_to_admin_menu = True
     menu_order = 300
 

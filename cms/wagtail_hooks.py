@@ -3,10 +3,14 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from .models import Region
+from .region_permissions import LocalePermissionPolicy
 from .views import RegionViewSet, ReviewsDueView
 
+register_permission_policy(Region, LocalePermissionPolicy(Region))
 register_snippet(RegionViewSet)
 
 

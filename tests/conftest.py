@@ -59,3 +59,12 @@ def polish(article):
 
     (catalog,) = CreateTranslation(untranslated(article, "pl"), [Locale.objects.get(language_code="pl")]).execute()
     return catalog
+
+
+@pytest.fixture(autouse=True)
+def _no_language_left_active():
+    """A request for a page in Arabic leaves Arabic active in this thread; the next test starts without it."""
+    from django.utils import translation
+
+    yield
+    translation.deactivate()

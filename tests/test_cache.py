@@ -6,7 +6,7 @@ from django.core.cache import caches
 from wagtail.models import Locale, PageViewRestriction
 
 from cms.cache import HEADER
-from cms.models import ArticlePage, RegionNumber, TopicIndexPage
+from cms.models import ArticlePage, Region, TopicIndexPage
 from tests.factories import publish_reviewed, topic
 
 pytestmark = pytest.mark.django_db
@@ -144,13 +144,17 @@ def test_a_new_slug_purges_the_old_url(client, article, django_capture_on_commit
     assert (response.status_code, response["Location"]) == (301, "/en/depression/esketamine-renamed/")
 
 
-def test_changing_emergency_numbers_purges_every_page(client, article):
+def test_publishing_changed_emergency_numbers_purges_every_page(client, article):
+    client.cookies["region"] = "uk"
     get(client, article.url)
-    number = RegionNumber.objects.get(region__code="uk", number="999")
-    number.number = "112"
-    number.save()
+    assert get(client, article.url)[1] == "hit"
+    region = Region.objects.get(code="uk", locale__language_code="en")
+    numbers = list(region.numbers.all())
+    numbers[0].number = "112"
+    region.numbers = numbers
+    region.save_revision().publish()
     response, state = get(client, article.url)
-    assert state == "miss" and "tel:112" in response.content.decode()
+    assert state == "miss" and "tel:112" in response.content.decode() and "tel:999" not in response.content.decode()
 
 
 def test_each_region_gets_its_own_copy(client, article):
@@ -160,7 +164,10 @@ def test_each_region_gets_its_own_copy(client, article):
     assert state == "hit" and "tel:911" in response.content.decode()
     del client.cookies["region"]
     response, state = get(client, article.url)
-    assert state == "miss" and "tel:999" in response.content.decode()
+    assert state == "miss" and "tel:" not in response.content.decode()
+    client.cookies["region"] = "uk"
+    response, state = get(client, article.url)
+    assert state == "miss" and "tel:999" in response.content.decode() and "tel:911" not in response.content.decode()
 
 
 @pytest.mark.parametrize("query", ["?region=nowhere", "?q=depression", "?region=us&region=uk", "?view=bilingual"])
@@ -201,7 +208,24 @@ def test_turned_off_it_serves_every_request_fresh(client, article, settings):
         assert get(client, article.url)[1] is None
 
 
-def test_readers_whose_browsers_point_to_different_regions_get_their_own_copies(client, article):
-    spain = client.get(article.url, HTTP_ACCEPT_LANGUAGE="es-ES").content.decode()
-    usa = client.get(article.url, HTTP_ACCEPT_LANGUAGE="en-US").content.decode()
-    assert "tel:112" in spain and "tel:911" in usa and "tel:911" not in spain
+def test_readers_whose_browsers_name_different_countries_share_one_copy_without_numbers(client, article):
+    response, state = get(client, article.url, HTTP_ACCEPT_LANGUAGE="es-ES")
+    assert state == "miss" and "tel:" not in response.content.decode()
+    response, state = get(client, article.url, HTTP_ACCEPT_LANGUAGE="en-US")
+    assert state == "hit" and "tel:" not in response.content.decode()
+
+
+def test_readers_in_two_countries_named_by_the_cdn_get_their_own_copies(client, article, settings):
+    settings.CMS_REGION_COUNTRY_HEADER = "CloudFront-Viewer-Country"
+    for country, number, other in [("GB", "tel:999", "tel:911"), ("US", "tel:911", "tel:999")]:
+        response, state = get(client, article.url, HTTP_CLOUDFRONT_VIEWER_COUNTRY=country)
+        assert state == "miss" and number in response.content.decode() and other not in response.content.decode()
+    for country, number in [("GB", "tel:999"), ("US", "tel:911")]:
+        response, state = get(client, article.url, HTTP_CLOUDFRONT_VIEWER_COUNTRY=country)
+        assert state == "hit" and number in response.content.decode()
+        assert "CloudFront-Viewer-Country" in response["Vary"]
+    # The browser's languages never choose: one copy for "no country" serves them all.
+    response, state = get(client, article.url, HTTP_ACCEPT_LANGUAGE="en-US")
+    assert state == "miss" and "tel:" not in response.content.decode()
+    response, state = get(client, article.url, HTTP_ACCEPT_LANGUAGE="en-GB")
+    assert state == "hit" and "tel:" not in response.content.decode()

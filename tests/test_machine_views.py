@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.template.loader import render_to_string
 from django.urls import include, path, reverse
 from django.utils.html import escape
+from wagtail.models import Page
 
 from cms.urls import urlpatterns as site_urlpatterns
 from translations.machine import urls as machine_urls
@@ -61,7 +62,8 @@ def test_an_editor_pretranslates_a_whole_section(client, article, polish, django
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(url, {"locales": [polish.target_locale_id], "subpages": "on", "backend": "pseudo"})
     jobs = MachineTranslationJob.objects.select_related("catalog")
-    polish_catalogs = TranslationCatalog.objects.filter(target_locale=polish.target_locale)
+    section = Page.objects.descendant_of(topic, inclusive=True).values("translation_key")
+    polish_catalogs = TranslationCatalog.objects.filter(target_locale=polish.target_locale, translation_key__in=section)
     assert {job.catalog for job in jobs} == set(polish_catalogs) and len({job.run for job in jobs}) == 1
     progress = client.get(response.url).content.decode()
     assert progress.count('<td lang="pl">') == len(polish_catalogs), "one row per page and language"

@@ -77,7 +77,7 @@ def test_trust_block_credits_author_reviewer_translators_and_linguist(client, ar
     assert spanish.author in text
     assert "Lucía Navarro, Médica psiquiatra" in text and spanish.reviewed_by in text
     assert "Carmen Ortega" in text  # translator, from the catalog's segments
-    assert "Diego Ramos, Reviser, Spanish" in text  # linguistic sign-off
+    assert "Diego Ramos, Revisor de traducciones al español" in text  # linguistic sign-off, in Spanish
     original = trust.find("a", href=article.url)
     assert original is not None and original["lang"] == "en" and original.get_text(strip=True) == article.title
     assert format_date(spanish.last_reviewed, "long", locale="es") in text  # review dates in Spanish (Babel)
@@ -98,15 +98,23 @@ def phone_links(page):
 
 
 def test_the_region_selector_lists_regions_and_marks_the_current_one(client, article):
+    client.cookies["region"] = "uk"
     form = soup(client.get(article.url)).find("form", class_="region-selector")
     assert form["method"] == "get"
     options = {o["value"]: o for o in form.find_all("option")}
-    assert set(options) == {"uk", "us", "eu", "es"}
+    assert set(options) == {"uk", "us", "eu", "es", "pl", "mx"}
     assert options["uk"].has_attr("selected")
 
 
+def test_a_reader_from_an_unknown_country_is_asked_to_choose_and_nothing_is_preselected(client, article):
+    form = soup(client.get(article.url)).find("form", class_="region-selector")
+    first = form.find("option")
+    assert first["value"] == "" and first.has_attr("selected") and first.has_attr("disabled")
+    assert [o for o in form.find_all("option") if o.has_attr("selected")] == [first]
+
+
 def test_choosing_a_region_changes_the_numbers_and_is_remembered(client, article):
-    assert "tel:999" in phone_links(soup(client.get(article.url)))
+    assert not phone_links(soup(client.get(article.url)))
     response = client.get(article.url + "?region=us")
     assert {"tel:911", "tel:988"} <= phone_links(soup(response)) and "tel:999" not in phone_links(soup(response))
     assert response.cookies["region"].value == "us"
@@ -121,9 +129,12 @@ def test_a_region_cookie_alone_selects_the_numbers(client, article):
 
 
 @pytest.mark.parametrize("bogus", ["xx", "x" * 500, "<script>", ""])
-def test_an_unknown_region_in_the_cookie_or_query_falls_back_to_the_default(client, article, bogus):
+def test_an_unknown_region_in_the_cookie_or_query_is_ignored_for_where_the_cdn_says_the_reader_is(
+    client, article, bogus, settings
+):
+    settings.CMS_REGION_COUNTRY_HEADER = "CF-IPCountry"
     client.cookies["region"] = bogus
-    response = client.get(article.url, {"region": bogus})
+    response = client.get(article.url, {"region": bogus}, HTTP_CF_IPCOUNTRY="GB")
     assert "tel:999" in phone_links(soup(response))
     assert "region" not in response.cookies
 

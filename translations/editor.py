@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from wagtail.models import Page, get_translatable_models
 from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.permissions import policy_registry
 
 from .extract import SEPARATOR
 from .forms import language_name
@@ -317,20 +318,23 @@ def findings_json(findings):
 
 def editable_catalogs(user):
     """The catalogs ``user`` may translate, as ``can_edit_translation`` decides, in one query:
-    pages whose translation is in a page tree they can edit (a deleted translation is in none),
-    snippets whose model they can change."""
+    pages whose translation is in a page tree they can edit (a deleted translation is in none);
+    snippets whose permission policy lets them change the translation or, while it does not
+    exist yet (a snippet without drafts gets it at its first build), any object of its model."""
     catalogs = TranslationCatalog.objects.all()
     if not user.is_active:
         return catalogs.none()
     pages = PagePermissionPolicy().instances_user_has_any_permission_for(user, {"change"})
-    targets = pages.filter(translation_key=OuterRef("translation_key"), locale_id=OuterRef("target_locale_id"))
-    snippets = [
-        model
-        for model in get_translatable_models(include_subclasses=True)
-        if not issubclass(model, Page) and can_change_model(user, model)
-    ]
-    content_types = [ct.pk for ct in ContentType.objects.get_for_models(*snippets).values()]
-    return catalogs.filter(Exists(targets) | Q(content_type_id__in=content_types))
+    editable = Exists(pages.filter(translation_key=OuterRef("translation_key"), locale_id=OuterRef("target_locale_id")))
+    for model in get_translatable_models(include_subclasses=True):
+        if issubclass(model, Page) or not can_change_model(user, model):
+            continue
+        policy = policy_registry.get_by_type(model)
+        place = {"translation_key": OuterRef("translation_key"), "locale_id": OuterRef("target_locale_id")}
+        changeable = policy.instances_user_has_any_permission_for(user, {"change"}).filter(**place)
+        existing = model._default_manager.filter(**place)
+        editable |= Q(content_type=ContentType.objects.get_for_model(model)) & (Exists(changeable) | ~Exists(existing))
+    return catalogs.filter(editable)
 
 
 def worklist(user):

@@ -2,7 +2,8 @@
 
 One walk serves every direction: it visits every piece of text in the translatable fields
 (StreamField blocks of any nesting, rich text split per block element, table cells, typed
-table headings and cells) and every link to a page or another translatable object, and
+table headings and cells, and the text fields of inline child objects such as form fields)
+and every link to a page or another translatable object, and
 asks what to put there. Extraction records the text and puts it back unchanged; building a
 translation puts the translation there and links to the translated pages. Everything else
 (dates, numbers, images, identifiers, choices) is kept as the source has it; a block the
@@ -29,6 +30,8 @@ from .fields import (
     UNKNOWN,
     block_class_name,
     block_kind,
+    child_copy_fields,
+    child_relations,
     links_to_translatable,
     synchronised_fields,
     translatable_fields,
@@ -58,6 +61,18 @@ class Skipped:
 
 class MissingTranslation(KeyError):
     """The catalog has no translation for a context the source has."""
+
+
+@dataclass(frozen=True)
+class ChildRelation:
+    """An inline child relation, where ``Walk.run`` yields a field: its children are set as a whole."""
+
+    name: str
+    many_to_one = False
+
+    @property
+    def attname(self):
+        return self.name
 
 
 def context_path(*parts):
@@ -108,20 +123,41 @@ class Walk:
         """A block now holds ``value`` where the source has ``source`` (both raw)."""
 
     def run(self, obj):
-        """(field, new value) for every translatable field, then every link to a translatable object."""
+        """(field, new value) for every translatable field, every link to a translatable object,
+        then (``ChildRelation``, new children) for every inline child relation with text."""
         for field in translatable_fields(type(obj)):
-            value, label = getattr(obj, field.name), field_label(field)
-            if isinstance(field, StreamField):
-                raw = field.stream_block.get_prep_value(value)
-                yield field, self.block(field.stream_block, raw, field.name, label)
-            elif isinstance(field, RichTextField):
-                yield field, self.rich_text(value or "", field.name, label)
-            else:
-                yield field, self.plain_text(value, field.name, label)
+            yield field, self.field(obj, field, field.name, field_label(field))
         for field in synchronised_fields(type(obj)):
             pk = getattr(obj, field.attname)
             if links_to_translatable(field) and pk is not None:
                 yield field, self.link(field.name, field_label(field), field.related_model, pk)
+        for relation in child_relations(type(obj)):
+            yield ChildRelation(relation.get_accessor_name()), self.children(relation, obj)
+
+    def field(self, obj, field, path, label):
+        value = getattr(obj, field.name)
+        if isinstance(field, StreamField):
+            return self.block(field.stream_block, field.stream_block.get_prep_value(value), path, label)
+        if isinstance(field, RichTextField):
+            return self.rich_text(value or "", path, label)
+        return self.plain_text(value, path, label)
+
+    def children(self, relation, obj):
+        """A copy of each inline child with its texts walked, to replace the target's children.
+
+        A child's place is its relation and its id in the source (``numbers.12.service``), so
+        reordering the children keeps their translations; the copies have no id of their own.
+        """
+        name, label = relation.get_accessor_name(), capfirst(str(relation.related_model._meta.verbose_name))
+        copies = []
+        for index, child in enumerate(getattr(obj, name).all(), start=1):
+            copy = relation.related_model(**{f.attname: getattr(child, f.attname) for f in child_copy_fields(relation)})
+            place = context_path(name, child.pk if child.pk is not None else f"new{index}")
+            for field in translatable_fields(type(child)):
+                path, field_text = context_path(place, field.name), f"{label} {index}{SEPARATOR}{field_label(field)}"
+                setattr(copy, field.name, self.field(child, field, path, field_text))
+            copies.append(copy)
+        return copies
 
     def plain_text(self, value, path, label):
         if not value or not str(value).strip():
@@ -335,6 +371,10 @@ def translated_copy(source, target, translations: Mapping[str, str], localizer=N
     for field in synchronised_fields(type(source)):
         setattr(target, field.attname, getattr(source, field.attname))
     for field, value in walk.run(source):
+        if isinstance(field, ChildRelation):
+            for child in value:
+                if hasattr(child, "locale_id"):
+                    child.locale_id = target.locale_id  # a translatable child belongs to its parent's language
         setattr(target, field.attname if field.many_to_one else field.name, value)
     if validation is not None:
         validation.check_fields(source, target)

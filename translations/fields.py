@@ -14,7 +14,12 @@ A model can say more precisely with optional class attributes:
 - ``translation_include_fields``: fields to translate although the guess keeps them, such
   as a field whose validator checks words rather than an identifier;
 - ``translation_exclude_fields``: fields kept per language, neither translated nor copied
-  from the source (for example the date a page in that language was medically reviewed).
+  from the source (for example the date a page in that language was medically reviewed);
+  it may also name a child relation (``InlinePanel``) to leave alone.
+
+Inline child objects (a ``ParentalKey`` to the object, edited with ``InlinePanel``: form
+fields, phone numbers, ...) are translated with their parent: their text fields are found
+the same way, on the child model.
 
 A block says so with ``translatable=True`` (translate it despite its validators) or
 ``translatable=False`` (never translate it), as a keyword argument or in its ``Meta``.
@@ -23,8 +28,10 @@ A block says so with ``translatable=True`` (translate it despite its validators)
 import functools
 
 from django import forms
+from django.apps import apps
 from django.core import validators
 from django.db import models
+from modelcluster.models import get_all_child_relations
 from wagtail import blocks
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import DraftStateMixin, LockableMixin, Page, RevisionMixin, TranslatableMixin
@@ -63,6 +70,17 @@ def is_text_field(field):
     return isinstance(field, models.CharField | models.TextField) and not field.choices and not has_validators(field)
 
 
+def identifier_fields(model):
+    """Text fields that other data refers to, kept from the source: Wagtail's form builder
+    stores submissions under each form field's ``clean_name``."""
+    if apps.is_installed("wagtail.contrib.forms"):
+        from wagtail.contrib.forms.models import AbstractFormField
+
+        if issubclass(model, AbstractFormField):
+            return {"clean_name"}
+    return set()
+
+
 def own_fields(model):
     """Concrete, editable fields that hold the object's content, not Wagtail's bookkeeping."""
     excluded = internal_field_names() | set(getattr(model, "translation_exclude_fields", ()))
@@ -78,13 +96,38 @@ def translatable_fields(model):
     if names is not None:
         return [model._meta.get_field(name) for name in names]
     included = set(getattr(model, "translation_include_fields", ()))
-    return [field for field in own_fields(model) if field.name in included or is_text_field(field)]
+    identifiers = identifier_fields(model)
+    return [
+        field
+        for field in own_fields(model)
+        if field.name in included or (is_text_field(field) and field.name not in identifiers)
+    ]
 
 
 def synchronised_fields(model):
     """Fields copied from the source as they are: dates, numbers, images, identifiers, links."""
     translated = {field.name for field in translatable_fields(model)}
     return [field for field in own_fields(model) if field.name not in translated]
+
+
+def child_relations(model):
+    """Inline child relations (``ParentalKey`` to the model) whose children have text to translate."""
+    excluded = set(getattr(model, "translation_exclude_fields", ()))
+    return [
+        relation
+        for relation in get_all_child_relations(model)
+        if relation.get_accessor_name() not in excluded and translatable_fields(relation.related_model)
+    ]
+
+
+def child_copy_fields(relation):
+    """The fields a child's copy takes from the source child: all but its id and its parent."""
+    parent_key = relation.field.name
+    return [
+        field
+        for field in relation.related_model._meta.concrete_fields
+        if not field.primary_key and field.name != parent_key
+    ]
 
 
 def links_to_translatable(field):

@@ -5,13 +5,14 @@ has edit permission on the Spanish tree, so they may edit Spanish catalogs and n
 Snippets have no trees: whoever may change a snippet model may translate its snippets.
 """
 
-from django.contrib.auth import get_permission_codename
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.permissions import policy_registry
 
 
 def can_change_model(user, model):
-    return user.has_perm(f"{model._meta.app_label}.{get_permission_codename('change', model._meta)}")
+    """Whether the permission policy Wagtail uses for ``model`` lets ``user`` change any of its objects."""
+    return policy_registry.get_by_type(model).user_has_permission(user, "change")
 
 
 def _can_edit_object(user, obj):
@@ -21,7 +22,9 @@ def _can_edit_object(user, obj):
         return False
     if isinstance(obj, Page):
         return PagePermissionPolicy().user_has_permission_for_instance(user, "change", obj)
-    return can_change_model(user, type(obj))
+    # Any other model: the permission policy Wagtail uses for it (its model permissions,
+    # unless the site registered a policy that limits them to some instances).
+    return policy_registry.get_by_type(type(obj)).user_has_permission_for_instance(user, "change", obj)
 
 
 def can_start_translation(user, source):
@@ -35,6 +38,7 @@ def can_edit_translation(user, catalog):
     A snippet's translation may not exist yet (see ``targets``): the model's permission decides."""
     if not user.is_active:
         return False
-    if issubclass(catalog.model, Page):
-        return _can_edit_object(user, catalog.target_object)
+    target = catalog.target_object
+    if issubclass(catalog.model, Page) or target is not None:
+        return _can_edit_object(user, target)
     return can_change_model(user, catalog.model)

@@ -182,7 +182,6 @@ def record_sign_off(revision, reviewer, role, answers=None):
     """
     answers = answers or {}
     page = revision.content_object.specific
-    profile = ReviewerProfile.objects.filter(user=reviewer).first()
     sign_off = SignOff.objects.create(
         page=page,
         locale_id=page.locale_id,
@@ -191,8 +190,8 @@ def record_sign_off(revision, reviewer, role, answers=None):
         role=role,
         reviewer=reviewer,
         reviewer_name=reviewer.get_full_name() or reviewer.get_username(),
-        credentials=profile.credentials if profile else "",
-        fictional=bool(profile and profile.fictional),
+        credentials=ReviewerProfile.credentials_of(reviewer, page.locale_id),
+        fictional=ReviewerProfile.is_fictional(reviewer),
         attestation={name: bool(answers.get(name)) for name in ATTESTATIONS[role] if name in answers},
         acknowledged_warnings=acknowledged_warnings(page) if answers.get("warnings_acknowledged") else [],
         comment=answers.get("comment", ""),

@@ -11,7 +11,8 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import AbstractGroupApprovalTask, Locale, Page, Revision, TaskState
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import AbstractGroupApprovalTask, Locale, Page, Revision, TaskState, TranslatableMixin
 
 MEDICAL = "medical"
 LINGUISTIC = "linguistic"
@@ -28,9 +29,16 @@ def credit(name, credentials="", fictional=False):
     return text
 
 
-class ReviewerProfile(models.Model):
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="reviewer_profile"
+class ReviewerProfile(TranslatableMixin, models.Model):
+    """A reviewer's credentials as readers of one language see them.
+
+    One profile per person and language, translations of each other (translated through the
+    catalogs like any snippet). A sign-off shows the credentials in its page's language, or
+    the name alone when the person has none in that language: never another language's.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="reviewer_profiles"
     )
     credentials = models.CharField(
         _("credentials"),
@@ -46,12 +54,26 @@ class ReviewerProfile(models.Model):
         ),
     )
 
-    class Meta:
+    panels = [FieldPanel("user"), FieldPanel("credentials"), FieldPanel("fictional")]
+
+    class Meta(TranslatableMixin.Meta):
         verbose_name = _("reviewer profile")
         verbose_name_plural = _("reviewer profiles")
+        constraints = [models.UniqueConstraint(fields=["user", "locale"], name="unique_reviewer_profile_per_language")]
 
     def __str__(self):
         return credit(self.user.get_full_name(), self.credentials, self.fictional)
+
+    @classmethod
+    def credentials_of(cls, user, locale_id):
+        """The user's credentials in that language, or "" if they have none there."""
+        profile = cls.objects.filter(user=user, locale_id=locale_id).first()
+        return profile.credentials if profile else ""
+
+    @classmethod
+    def is_fictional(cls, user):
+        """Whether the person is invented (demo and training sites), in any language's profile."""
+        return cls.objects.filter(user=user, fictional=True).exists()
 
 
 class SignOff(models.Model):

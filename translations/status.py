@@ -95,7 +95,15 @@ def translation_status(catalog, progress, target=None):
         return _progress_status(catalog, progress)
     target = target if target is not None else catalog.target_object
     if not isinstance(target, Page):
-        return TranslationStatus(TO_BUILD if not catalog.built_revision_id else LIVE, _("Complete"))
+        # A snippet with revisions is built again after a segment changed since the last build.
+        built = bool(catalog.built_revision_id) and (
+            not hasattr(target, "get_latest_revision") or holds_built_content(catalog, target)
+        )
+        return (
+            TranslationStatus(LIVE, _("Complete"))
+            if built
+            else TranslationStatus(TO_BUILD, _("Complete: build the draft"))
+        )
     state = target.current_workflow_state
     if state is not None:
         status = _workflow_status(state)

@@ -1,8 +1,12 @@
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.snippets.models import register_snippet
 
 from . import buttons, page_editor, urls
+from .reviewer_profiles import ReviewerProfileViewSet
+
+register_snippet(ReviewerProfileViewSet)
 
 
 @hooks.register("register_log_actions")

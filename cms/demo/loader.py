@@ -27,6 +27,7 @@ from ..roles import SOURCE_LANGUAGE, ensure_groups
 from . import content
 from .glossary import load_glossary
 from .ownership import changed_by_someone_else, is_loaded, record
+from .region_loader import ensure_region_translations
 from .users import DEMO_PASSWORD, USERS
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parent / "translations"
@@ -66,7 +67,8 @@ def load_demo():
     logins = ensure_users()
     homes = ensure_home_pages(locales, notes)
     ensure_groups()  # the page permissions and workflows of each language's tree
-    load_regions()
+    load_regions(notes)
+    ensure_region_translations(notes)
     english = homes[SOURCE_LANGUAGE]
     topic = ensure_page(english, TopicIndexPage, content.TOPIC["slug"], topic_fields(), notes)
     articles = [
@@ -232,7 +234,14 @@ def ensure_users():
         user.set_password(DEMO_PASSWORD)
         user.save()
         user.groups.set([groups[name] for name in group_names])
-        ReviewerProfile.objects.update_or_create(user=user, defaults={"credentials": credentials, "fictional": True})
+        for code, text in credentials.items():
+            ReviewerProfile.objects.update_or_create(
+                user=user,
+                locale=Locale.objects.get(language_code=code),
+                defaults={"credentials": text, "fictional": True},
+            )
+        # Profiles from before credentials had a language were taken to be English.
+        ReviewerProfile.objects.filter(user=user).exclude(locale__language_code__in=list(credentials)).delete()
         logins.append((username, ", ".join(group_names), user.get_full_name()))
     return logins
 

@@ -182,8 +182,14 @@ CARELINGUA_MACHINE_TRANSLATION = {
     },
 }
 
-# The region whose emergency numbers care cards show when the reader has not chosen one.
-CMS_DEFAULT_REGION = os.environ.get("CMS_DEFAULT_REGION", "uk")
+# Where the reader is decides the numbers on care cards (cms.region_lookup). Behind a CDN that
+# adds the reader's country to each request, name its header here ("CF-IPCountry" on
+# Cloudflare, "CloudFront-Viewer-Country" on CloudFront) and make the CDN keep a copy per
+# country. Without one, readers choose their region on the page (remembered in a cookie).
+CMS_REGION_COUNTRY_HEADER = os.environ.get("CMS_REGION_COUNTRY_HEADER", "")
+# The region for readers whose country is unknown, for a site that serves one country only.
+# Empty: they get "call your local emergency number" and the region selector, never a guess.
+CMS_DEFAULT_REGION = os.environ.get("CMS_DEFAULT_REGION", "")
 
 # Full-page cache for anonymous readers (cms/cache.py): how long a rendered page is kept,
 # in seconds (0 turns it off). Publishing or unpublishing a page purges it at once.

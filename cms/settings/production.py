@@ -3,7 +3,7 @@ and a missing or malformed value stops the start-up with an error naming the var
 
 Required: SECRET_KEY, ALLOWED_HOSTS (comma-separated), DATABASE_URL, REDIS_URL.
 Optional: WAGTAILADMIN_BASE_URL, CSRF_TRUSTED_ORIGINS (comma-separated), EMAIL_HOST and
-friends, DEFAULT_FROM_EMAIL, CMS_DEFAULT_REGION.
+friends, DEFAULT_FROM_EMAIL, CMS_DEFAULT_REGION, CMS_REGION_COUNTRY_HEADER.
 """
 
 import os

@@ -1,12 +1,15 @@
 """Models unrelated to patient information, to prove the plugin is generic: a page type with
-identifiers, links and tables, a snippet with drafts, one without, and one that is not
-translatable at all."""
+identifiers, links and tables, a form page whose fields are inline child objects, a snippet
+with drafts, one without, and one that is not translatable at all."""
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator, validate_integer
 from django.db import models
+from modelcluster.fields import ParentalKey
 from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.contrib.forms.models import AbstractForm, AbstractFormField
 from wagtail.contrib.typed_table_block.blocks import TypedTableBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import DraftStateMixin, Page, RevisionMixin, TranslatableMixin
@@ -123,3 +126,21 @@ class Person(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class FormField(AbstractFormField):
+    page = ParentalKey("FormPage", on_delete=models.CASCADE, related_name="form_fields")
+
+
+class FormPage(AbstractForm):
+    """Wagtail's form builder: labels, help text and choices live in inline child objects."""
+
+    intro = RichTextField(blank=True)
+    thank_you_text = RichTextField(blank=True)
+
+    content_panels = [
+        *AbstractForm.content_panels,
+        FieldPanel("intro"),
+        InlinePanel("form_fields"),
+        FieldPanel("thank_you_text"),
+    ]
