@@ -72,7 +72,7 @@ def translate_snippet(driver, base_url, content):
     driver.save_screenshot(str(ARTIFACTS / "admin-snippet-translate.png"))
     click(driver, "//button[normalize-space()='Start translating']")
     wait_for_url(driver, r"/snippet/testapp/announcement/\d+/$")
-    found["message"] = driver.find_element(By.CSS_SELECTOR, ".messages").text
+    found["message"] = tools.AdminSession(driver, base_url, ARTIFACTS, "admin-snippet").messages()
     found["overview"] = main_text(driver)
 
     driver.get(f"{base_url}/admin/snippets/testapp/announcement/edit/{announcement.pk}/")

@@ -11,9 +11,7 @@ journey runs once in a module fixture and the tests assert on what it found.
 """
 
 import pytest
-from selenium.common.exceptions import ElementClickInterceptedException, ElementNotInteractableException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 from tests.browser import tools
@@ -26,29 +24,7 @@ NEW_NOTE = "Free, day or night; also by email"
 POLISH_NOTE = "Bezpłatnie, całą dobę; także e-mailem"
 
 
-class Admin:
-    def __init__(self, driver, base):
-        self.driver, self.base = driver, base
-
-    def login(self, username):
-        self.driver.delete_all_cookies()
-        self.driver.get(self.base + "/admin/login/")
-        self.driver.find_element(By.NAME, "username").send_keys(username)
-        self.driver.find_element(By.NAME, "password").send_keys("carelingua-demo")
-        self.driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
-        self.wait_for(By.CSS_SELECTOR, "#wagtail-sidebar, .sidebar")
-
-    def wait_for(self, by, selector):
-        return WebDriverWait(self.driver, 30).until(expected_conditions.presence_of_element_located((by, selector)))
-
-    def click(self, element):
-        """Click as a person does; a button in a closed dropdown menu is clicked the way its menu item would be."""
-        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
-        try:
-            element.click()
-        except (ElementClickInterceptedException, ElementNotInteractableException):
-            self.driver.execute_script("arguments[0].click()", element)  # under a sticky header or in a closed menu
-
+class Admin(tools.AdminSession):
     def open_region(self, name):
         self.driver.get(self.base + "/admin/snippets/cms/region/")
         self.click(self.driver.find_element(By.LINK_TEXT, name))
@@ -58,11 +34,7 @@ class Admin:
         """Save a draft (the footer's main button), or the named action (``action-publish``)."""
         selector = f"button[name='{action}']" if action else "footer button.action-save:not([name])"
         self.click(self.driver.find_element(By.CSS_SELECTOR, selector))
-        self.wait_for(By.CSS_SELECTOR, ".messages")
-        return self.driver.find_element(By.CSS_SELECTOR, ".messages").text
-
-    def shot(self, name):
-        self.driver.save_screenshot(str(ARTIFACTS / f"region-journey-{name}.png"))
+        return self.messages()
 
 
 def polish_care_page():
@@ -96,7 +68,7 @@ def journey(django_db_setup, live_server, django_db_blocker):
         load_demo_site()
         reader_url = live_server.url + polish_care_page() + "?region=uk"
         driver = tools.chrome()
-        admin = Admin(driver, live_server.url)
+        admin = Admin(driver, live_server.url, ARTIFACTS, "region-journey")
         try:
             walk(admin, driver, reader_url, found)
         finally:

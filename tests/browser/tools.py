@@ -130,3 +130,67 @@ def chrome():
     driver.set_script_timeout(60)
     driver.set_page_load_timeout(60)
     return driver
+
+
+class AdminSession:
+    """One person in the admin: log in through the form, click, read the messages, save screenshots.
+
+    ``shots`` is the folder screenshots go to and ``prefix`` starts their names, so that each
+    journey's steps sort together (``journey-translator-03-built.png``).
+    """
+
+    def __init__(self, driver, base_url, shots, prefix):
+        self.driver, self.base, self.shots, self.prefix = driver, base_url, Path(shots), prefix
+        self.shots.mkdir(parents=True, exist_ok=True)
+        self.step = 0
+
+    def login(self, username):
+        log_in(self.driver, self.base, username)
+
+    def get(self, path):
+        self.driver.get(self.base + path)
+
+    def wait_for(self, by, selector, timeout=30):
+        from selenium.webdriver.support import expected_conditions
+        from selenium.webdriver.support.ui import WebDriverWait
+
+        return WebDriverWait(self.driver, timeout).until(
+            expected_conditions.presence_of_element_located((by, selector))
+        )
+
+    def click(self, element):
+        """Click as a person does; a button in a closed dropdown menu is clicked the way its menu item would be."""
+        from selenium.common.exceptions import ElementClickInterceptedException, ElementNotInteractableException
+
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+        try:
+            element.click()
+        except (ElementClickInterceptedException, ElementNotInteractableException):
+            self.driver.execute_script("arguments[0].click()", element)  # under a sticky header or in a closed menu
+
+    def click_xpath(self, xpath):
+        from selenium.webdriver.common.by import By
+
+        self.click(self.wait_for(By.XPATH, xpath))
+
+    def messages(self):
+        """The text of the admin's message banner once it has text (it is filled in after the page loads)."""
+        from selenium.webdriver.common.by import By
+        from selenium.webdriver.support.ui import WebDriverWait
+
+        WebDriverWait(self.driver, 30).until(
+            lambda d: any(m.text.strip() for m in d.find_elements(By.CSS_SELECTOR, ".messages"))
+        )
+        return " ".join(m.text for m in self.driver.find_elements(By.CSS_SELECTOR, ".messages")).strip()
+
+    def main_text(self):
+        from selenium.webdriver.common.by import By
+
+        return self.driver.find_element(By.TAG_NAME, "main").text
+
+    def shot(self, name):
+        """Save a numbered screenshot of this step; returns its path."""
+        self.step += 1
+        path = self.shots / f"{self.prefix}-{self.step:02d}-{name}.png"
+        self.driver.save_screenshot(str(path))
+        return path
