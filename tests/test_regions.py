@@ -44,12 +44,13 @@ def care_pages(demo):
 def shown(response):
     """(number, service, note) of every number on the page's care cards."""
     page = BeautifulSoup(response.content, "html.parser")
+
+    def text(item, selector):  # as read: right-to-left pages wrap digit groups in their own <bdi>
+        found = item.select_one(selector)
+        return " ".join(found.get_text().split()) if found else ""
+
     return [
-        (
-            item.select_one(".care-card__tel").get_text(strip=True),
-            item.select_one(".care-card__service").get_text(strip=True),
-            item.select_one(".care-card__note").get_text(strip=True) if item.select_one(".care-card__note") else "",
-        )
+        (text(item, ".care-card__tel"), text(item, ".care-card__service"), text(item, ".care-card__note"))
         for item in page.select(".care-card__number")
     ]
 

@@ -3,6 +3,7 @@
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
+from django.utils import translation
 from wagtail.models import Locale
 
 from cms.models import ArticlePage
@@ -43,12 +44,14 @@ def test_translated_articles_show_no_english_credentials(client, demo, language)
 def test_a_sign_off_shows_the_credentials_in_the_pages_language(demo):
     page = spanish_article()
     sign_off = record_sign_off(page.get_latest_revision(), user("reviewer_es"), MEDICAL)
-    assert sign_off.display == "Lucía Navarro, Médica psiquiatra"
+    with translation.override("es"):
+        assert sign_off.display == "Lucía Navarro, Médica psiquiatra (persona ficticia)"
 
 
 def test_a_reviewer_without_credentials_in_the_pages_language_is_shown_by_name_only(demo):
     sign_off = record_sign_off(spanish_article().get_latest_revision(), user("reviewer_en"), MEDICAL)
-    assert sign_off.credentials == "" and sign_off.display == "Rahul Mehta"
+    with translation.override("es"):
+        assert sign_off.credentials == "" and sign_off.display == "Rahul Mehta (persona ficticia)"
 
 
 def test_credentials_are_translated_through_the_catalogs_like_any_snippet(demo):
@@ -62,4 +65,5 @@ def test_credentials_are_translated_through_the_catalogs_like_any_snippet(demo):
     translated = ReviewerProfile.objects.get(translation_key=source.translation_key, locale=spanish)
     assert (translated.user, translated.credentials) == (source.user, "MRCPsych, psiquiatra consultor")
     sign_off = record_sign_off(spanish_article().get_latest_revision(), user("reviewer_en"), MEDICAL)
-    assert sign_off.display == "Rahul Mehta, MRCPsych, psiquiatra consultor"
+    with translation.override("es"):
+        assert sign_off.display == "Rahul Mehta, MRCPsych, psiquiatra consultor (persona ficticia)"

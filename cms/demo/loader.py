@@ -234,6 +234,8 @@ def ensure_users():
         user.set_password(DEMO_PASSWORD)
         user.save()
         user.groups.set([groups[name] for name in group_names])
+        # Someone without credentials still gets a profile: it is what marks them as fictional.
+        credentials = credentials or {settings.LANGUAGE_CODE: ""}
         for code, text in credentials.items():
             ReviewerProfile.objects.update_or_create(
                 user=user,
