@@ -25,7 +25,7 @@ from translations.review import content_hash
 from translations.review_models import LINGUISTIC, MEDICAL, ReviewerProfile, SignOff, credit
 
 from . import bilingual
-from .templatetags.cms_tags import babel_locale, hreflang, language_name, text_direction
+from .templatetags.cms_tags import formatting_locale, hreflang, language_name, text_direction
 
 # Region codes that are not ISO 3166 territory codes, mapped to the code Babel names.
 REGION_TERRITORIES = {"uk": "GB"}
@@ -234,7 +234,7 @@ def review_record(page):
 
 def name_list(names, language):
     """``Ana, Ben and Carmen`` in the reader's language."""
-    return format_list(list(names), locale=babel_locale(language)) if names else ""
+    return format_list(list(names), locale=formatting_locale(language)) if names else ""
 
 
 # ---------- Regions ----------
@@ -243,7 +243,7 @@ def name_list(names, language):
 def region_name(region, language):
     """The region's name in the reader's language, from CLDR (``Reino Unido``); the stored name otherwise."""
     territory = REGION_TERRITORIES.get(region.code, region.code.upper())
-    return babel_locale(language).territories.get(territory, region.name)
+    return formatting_locale(language).territories.get(territory, region.name)
 
 
 def region_choices(regions, language, chosen=None):

@@ -43,7 +43,7 @@ def region_permissions(group_name):
     return list(Permission.objects.filter(content_type__app_label="cms", codename__in=REGION_PERMISSIONS.get(role, [])))
 
 
-def language_name(code):
+def english_language_name(code):
     """The English name of a language: group names are data and must not change with the reader's language."""
     with translation.override("en"):
         return str(dict(settings.WAGTAIL_CONTENT_LANGUAGES)[code])
@@ -58,10 +58,10 @@ def role_groups():
         ("Site admins", ADMIN, languages),
     ]
     for code in languages:
-        roles.append((f"Medical reviewers ({language_name(code)})", REVIEW, [code]))
+        roles.append((f"Medical reviewers ({english_language_name(code)})", REVIEW, [code]))
     for code in [code for code in languages if code != SOURCE_LANGUAGE]:
-        roles.append((f"Translators ({language_name(code)})", REVISE, [code]))
-        roles.append((f"Linguistic reviewers ({language_name(code)})", REVISE, [code]))
+        roles.append((f"Translators ({english_language_name(code)})", REVISE, [code]))
+        roles.append((f"Linguistic reviewers ({english_language_name(code)})", REVISE, [code]))
     return roles
 
 
@@ -102,7 +102,7 @@ def ensure_workflows(homes, groups):
     medical review in their own language. Each workflow is assigned to its language's tree;
     the medical step is skipped, on the record, for pages that need no medical review."""
     for code, home in homes.items():
-        language = language_name(code)
+        language = english_language_name(code)
         medical = _task(
             MedicalReviewTask, f"Medical review ({language})", [groups[f"Medical reviewers ({language})"]], home.locale
         )

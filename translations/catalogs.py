@@ -7,10 +7,10 @@ import io
 import re
 from dataclasses import dataclass
 
-from babel import Locale
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import PoFileError, PoFileParser, write_po
-from django.utils.translation import to_locale
+
+from .languages import babel_locale
 
 # Our own PO headers and comments; neutral names, as any host site's translators see them.
 HEADER_PREFIX = "X-Translation-"
@@ -60,10 +60,6 @@ class _StrictParser(PoFileParser):
             if self.catalog.get(msgid, context) is not None:
                 raise DuplicateEntry(f"duplicate entry for msgctxt {context!r}", self.catalog, msgid, self.offset + 1)
         super()._add_message()
-
-
-def babel_locale(language_code):
-    return Locale.parse(to_locale(language_code))
 
 
 @dataclass(frozen=True)

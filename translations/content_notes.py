@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from .extract import extraction, object_links
-from .forms import language_name
+from .languages import language_name
 from .links import Localizer
 
 

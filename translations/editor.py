@@ -22,7 +22,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import policy_registry
 
 from .extract import SEPARATOR
-from .forms import language_name
+from .languages import language_name
 from .machine.backends import backend_label
 from .models import Segment, TranslationCatalog
 from .permissions import can_change_model

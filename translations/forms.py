@@ -5,21 +5,8 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from .catalogs import babel_locale
+from .languages import language_name
 from .po_import import MAX_UPLOAD_BYTES
-
-
-def language_name(locale):
-    """A language as its speakers name it, with its code: “español (es)”."""
-    # Translators: a language's own name and its code, e.g. “español (es)”
-    return _("%(name)s (%(code)s)") % {
-        "name": babel_locale(locale.language_code).get_display_name(),
-        "code": locale.language_code,
-    }
-
-
-def text_direction(locale):
-    return "rtl" if babel_locale(locale.language_code).character_order == "right-to-left" else "ltr"
 
 
 class LanguageCheckboxes(forms.CheckboxSelectMultiple):

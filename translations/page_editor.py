@@ -17,7 +17,7 @@ from wagtail.admin.views.pages.edit import EditView
 
 from .editor import url
 from .fields import translatable_fields
-from .forms import language_name, text_direction
+from .languages import language_name, text_direction
 from .review import catalogs_translating
 
 SKIP_HOOK = "_carelingua_translation_editor"

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from . import catalogs, richtext
+from .languages import babel_locale
 from .models import Segment, SegmentChange
 from .permissions import can_edit_translation
 
@@ -129,9 +130,7 @@ class ImportPO:
                 )
                 % {"theirs": headers.get("Catalog") or _("unknown"), "ours": self.catalog.pk}
             )
-        elif headers.get("Target-Locale") != language or (
-            po.locale and str(po.locale) != str(catalogs.babel_locale(language))
-        ):
+        elif headers.get("Target-Locale") != language or (po.locale and str(po.locale) != str(babel_locale(language))):
             self.report.errors.append(
                 _("This file is for %(theirs)s, but this translation is into %(ours)s.")
                 % {"theirs": headers.get("Target-Locale") or po.locale, "ours": language}

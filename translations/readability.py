@@ -30,8 +30,9 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from .languages import babel_locale
 from .qa.base import qa_setting
-from .qa.text import babel_locale, strip_placeholders
+from .qa.text import strip_placeholders
 
 MIN_WORDS = 100
 SMOG_MIN_SENTENCES = 30

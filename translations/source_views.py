@@ -17,7 +17,8 @@ from . import editor, sources, targets
 from .actions import CreateTranslation
 from .content_notes import skipped_notes
 from .editor import WITH_WARNINGS, Progress, QualitySummary, url
-from .forms import TranslateForm, language_name
+from .forms import TranslateForm
+from .languages import language_name
 from .permissions import can_edit_translation, can_start_translation
 from .qa import findings_for_catalog
 from .review import needs_medical_review

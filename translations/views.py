@@ -42,7 +42,8 @@ from .editor import (
     QualitySummary,
     url,
 )
-from .forms import UploadPOForm, language_name, text_direction
+from .forms import UploadPOForm
+from .languages import language_name, text_direction
 from .models import TranslationCatalog
 from .permissions import can_edit_translation, can_start_translation
 from .po_import import ImportPO

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from ..forms import language_name
+from ..languages import language_name
 from .backends import default_backend_name, usable_backends
 
 

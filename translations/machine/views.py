@@ -16,7 +16,7 @@ from django.views.generic import FormView, TemplateView
 from wagtail.admin import messages
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
-from ..forms import language_name
+from ..languages import language_name
 from ..models import TranslationCatalog
 from ..permissions import can_start_translation
 from ..source_views import StartTranslationMixin

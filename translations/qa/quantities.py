@@ -21,8 +21,9 @@ from functools import lru_cache
 from babel.dates import get_month_names
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
+from ..languages import babel_locale
 from . import units as u
-from .text import ARABIC_DECIMAL, ARABIC_GROUP, babel_locale, is_cjk, normalise
+from .text import ARABIC_DECIMAL, ARABIC_GROUP, is_cjk, normalise
 
 
 @dataclass(frozen=True)

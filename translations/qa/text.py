@@ -9,9 +9,6 @@ The vocabularies the checks match against go through the same function.
 
 import re
 import unicodedata
-from functools import lru_cache
-
-from babel import Locale, UnknownLocaleError
 
 from ..richtext import PLACEHOLDER_RE
 
@@ -68,15 +65,6 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", strip_placeholders(text))
     text = _BIDI_MARKS.sub("", _ARABIC_MARKS.sub("", text))
     return ascii_digits(text.translate(_LETTERS)).casefold()
-
-
-@lru_cache(maxsize=64)
-def babel_locale(language_code: str):
-    """The Babel locale of a language code such as ``zh-hans``; English if Babel does not know it."""
-    try:
-        return Locale.parse(language_code.replace("_", "-"), sep="-")
-    except (ValueError, UnknownLocaleError):
-        return Locale("en")
 
 
 def has_letters(text: str) -> bool:
