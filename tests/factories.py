@@ -237,3 +237,16 @@ def scale_surfaces(topic_page):
         "translation work list": "/admin/translations/",
         "translation overview of a page": f"/admin/translations/page/{article.pk}/",
     }
+
+
+DEMO_PASSWORD = "carelingua-demo"  # noqa: S105 (the demo logins)
+
+
+def user(username):
+    return get_user_model().objects.get(username=username)
+
+
+def login(client, username):
+    """Log ``client`` in as a demo person through Django's authentication (their password must work)."""
+    assert client.login(username=username, password=DEMO_PASSWORD), username
+    return client

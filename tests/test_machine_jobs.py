@@ -1,7 +1,6 @@
 """Pre-translation jobs on the demo article: translator work is never lost, failures change nothing."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import CommandError
 from django.utils import timezone
@@ -9,7 +8,7 @@ from wagtail.models import Locale, PageLogEntry
 
 from tests import loopback
 from tests.conftest import run_command
-from tests.factories import untranslated
+from tests.factories import untranslated, user
 from tests.loopback import Loopback
 from translations.actions import BuildTranslation, CreateTranslation, IncompleteCatalog, SaveSegment
 from translations.machine.audit import LOG_ACTION
@@ -59,10 +58,6 @@ def server(settings):
             },
         }
         yield running
-
-
-def user(username):
-    return get_user_model().objects.get(username=username)
 
 
 def snapshot(catalog):

@@ -1,13 +1,13 @@
 """The admin side: “Pre-translate” in the editor and on a section, and the progress screen."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.template.loader import render_to_string
 from django.urls import include, path, reverse
 from django.utils.html import escape
 from wagtail.models import Page
 
 from cms.urls import urlpatterns as site_urlpatterns
+from tests.factories import login
 from translations.machine import urls as machine_urls
 from translations.machine import views
 from translations.machine.models import MachineTranslationJob
@@ -16,11 +16,6 @@ from translations.models import TranslationCatalog
 # The site's URLs with ours, as hooks.py mounts them under the admin.
 urlpatterns = [path("admin/translations/machine/", include(machine_urls)), *site_urlpatterns]
 pytestmark = [pytest.mark.django_db, pytest.mark.urls(__name__), pytest.mark.usefixtures("offline")]
-
-
-def login(client, username):
-    client.force_login(get_user_model().objects.get(username=username))
-    return client
 
 
 def test_pretranslate_in_the_editor_runs_and_shows_progress(client, polish, django_capture_on_commit_callbacks):

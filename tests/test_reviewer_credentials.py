@@ -2,20 +2,16 @@
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth import get_user_model
 from django.utils import translation
 from wagtail.models import Locale
 
 from cms.models import ArticlePage
+from tests.factories import user
 from translations.actions import BuildTranslation, CreateTranslation, SaveSegment
 from translations.review import record_sign_off
 from translations.review_models import MEDICAL, ReviewerProfile
 
 pytestmark = pytest.mark.django_db
-
-
-def user(username):
-    return get_user_model().objects.get(username=username)
 
 
 def spanish_article():

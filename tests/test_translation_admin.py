@@ -7,7 +7,6 @@ may ship more); Polish starts untranslated, so tests that need a fresh catalog u
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -15,7 +14,7 @@ from django.urls import reverse
 from wagtail.models import Locale, Page
 
 from cms.models import ArticlePage
-from tests.factories import fill_po, filled_po, untranslated
+from tests.factories import fill_po, filled_po, login, untranslated, user
 from translations.actions import CreateTranslation, SaveSegment
 from translations.editor import word_diff
 from translations.models import Segment, TranslationCatalog
@@ -30,24 +29,12 @@ def article(article):
     return untranslated(article, "pl", "ur", "zh-hans")
 
 
-PASSWORD = "carelingua-demo"
-
-
 def url(name, *args):
     return reverse(f"carelingua_translations:{name}", args=args)
 
 
 def locale(code):
     return Locale.objects.get(language_code=code)
-
-
-def user(username):
-    return get_user_model().objects.get(username=username)
-
-
-def login(client, username):
-    assert client.login(username=username, password=PASSWORD)
-    return client
 
 
 def translate(obj, code):

@@ -7,11 +7,10 @@ Runs on the demo article, whose Spanish and Arabic translations are complete.
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from wagtail.models import Locale
 
-from tests.factories import article_with_segments, topic, untranslated
+from tests.factories import article_with_segments, login, topic, untranslated, user
 from translations.actions import CreateTranslation, SaveSegment
 from translations.models import Segment, TranslationCatalog
 
@@ -24,7 +23,6 @@ def article(article):
     return untranslated(article, "pl")
 
 
-PASSWORD = "carelingua-demo"
 DOSES = "Each dose is usually 56mg or 84mg."
 DROPPED_DOSE = (
     "Antes de la dosis, una enfermera o un médico le toma la presión arterial. Después, usted mismo se aplica "
@@ -36,15 +34,6 @@ MISSING = "84 mg is in the source but not in the translation."
 
 def url(name, *args):
     return reverse(f"carelingua_translations:{name}", args=args)
-
-
-def login(client, username):
-    assert client.login(username=username, password=PASSWORD)
-    return client
-
-
-def user(username):
-    return get_user_model().objects.get(username=username)
 
 
 def demo_catalog(article, language):

@@ -15,7 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Locale
 
-from tests.factories import untranslated
+from tests.factories import DEMO_PASSWORD, login, untranslated, user
 from translations.actions import CreateTranslation, SaveSegment
 from translations.editor import editable_catalogs
 from translations.models import Segment, TranslationCatalog
@@ -30,22 +30,12 @@ def article(article):
     return untranslated(article, "pl", "ur")
 
 
-PASSWORD = "carelingua-demo"
 ACCEPTED = "Accepted by the reviewer at the last sign-off."
 TO_ACKNOWLEDGE = "A reviewer must acknowledge each one."
 
 
 def url(name, *args):
     return reverse(f"carelingua_translations:{name}", args=args)
-
-
-def user(username):
-    return get_user_model().objects.get(username=username)
-
-
-def login(client, username):
-    assert client.login(username=username, password=PASSWORD)
-    return client
 
 
 def translate(page, language):
@@ -72,7 +62,7 @@ def spanish(article):
 @pytest.fixture
 def newcomer(demo):
     """A staff member who may open the admin and translate nothing."""
-    person = get_user_model().objects.create_user("newcomer", password=PASSWORD)
+    person = get_user_model().objects.create_user("newcomer", password=DEMO_PASSWORD)
     person.user_permissions.add(Permission.objects.get(codename="access_admin"))
     return person
 

@@ -1,24 +1,15 @@
 """What review tests share: the demo people, editing, submitting and approving, in code and in the admin."""
 
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from wagtail.models import WorkflowState
 
 from cms.models import ArticlePage
+from tests.factories import login, user  # noqa: F401 (the review tests' helpers, in one place)
 from translations.actions import BuildTranslation
 from translations.models import TranslationCatalog
 from translations.review import ATTESTATIONS
 
 ATTEST = {role: dict.fromkeys(fields, True) for role, fields in ATTESTATIONS.items()}
-
-
-def user(name):
-    return get_user_model().objects.get(username=name)
-
-
-def login(client, name):
-    client.force_login(user(name))
-    return client
 
 
 def fresh(page):
