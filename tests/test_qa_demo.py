@@ -13,7 +13,7 @@ from translations.actions import CreateTranslation, SyncTranslations
 from translations.extract import extract
 from translations.glossary import import_csv
 from translations.memory import suggestions
-from translations.models import Segment, TranslationCatalog
+from translations.models import GlossaryTerm, Segment, TranslationCatalog
 from translations.qa import (
     ERROR,
     CheckContext,
@@ -23,7 +23,6 @@ from translations.qa import (
     run_checks,
     warnings_for_catalog,
 )
-from translations.qa_models import GlossaryTerm
 from translations.readability import readability, readability_for_catalog, readability_for_page
 
 SLUG = "esketamine-and-ketamine-for-depression"

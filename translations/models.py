@@ -335,6 +335,28 @@ class SegmentChange(models.Model):
         )
 
 
-from .machine.models import *  # noqa: E402,F401,F403
-from .qa_models import *  # noqa: E402,F401,F403
-from .review_models import *  # noqa: E402,F401,F403
+# The app's other models live beside the code that uses them; importable from here too.
+from .glossary_terms import GlossaryTerm  # noqa: E402
+from .machine.models import MachineTranslationJob  # noqa: E402
+from .review_models import (  # noqa: E402
+    EditorialReviewTask,
+    LinguisticReviewTask,
+    LocaleReviewTask,
+    MedicalReviewTask,
+    ReviewerProfile,
+    SignOff,
+)
+
+__all__ = [
+    "EditorialReviewTask",
+    "GlossaryTerm",
+    "LinguisticReviewTask",
+    "LocaleReviewTask",
+    "MachineTranslationJob",
+    "MedicalReviewTask",
+    "ReviewerProfile",
+    "Segment",
+    "SegmentChange",
+    "SignOff",
+    "TranslationCatalog",
+]

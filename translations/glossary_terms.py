@@ -1,6 +1,6 @@
 """The per-language glossary (termbase) that the glossary QA check reads.
 
-Imported at the end of ``models.py`` so that Django finds the model in this app.
+Imported by ``models.py`` so that Django finds the model in this app.
 
 A single global "do not translate" list is wrong for patient information: brand and drug
 names are transliterated in Arabic, Urdu and Chinese (Spravato -> سبرافاتو). So each term
