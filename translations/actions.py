@@ -82,12 +82,6 @@ def as_catalog(catalog, segments=None):
     return babel_catalog
 
 
-def _state_of(message):
-    if not message.string:
-        return Segment.UNTRANSLATED
-    return Segment.FUZZY if "fuzzy" in message.flags else Segment.TRANSLATED
-
-
 def _unchanged(rows, units):
     """Contexts whose text the catalog already holds as it is: Babel's merge keeps those
     entries exactly as they are, so only the others go through it."""
@@ -125,7 +119,7 @@ def _apply_merge(catalog, rows, units, merged, unchanged):
             continue
         row.source, row.position, row.label, row.obsolete = message.id, position, label, False
         row.translation = message.string or ""
-        row.state = _state_of(message)
+        row.state = Segment.state_for(message.string or "", "fuzzy" in message.flags)
         row.previous_source = message.previous_id[0] if message.previous_id else ""
         row.updated_at = now
     for message in merged.obsolete.values():
@@ -315,9 +309,9 @@ class SaveSegment:
     @transaction.atomic
     def execute(self):
         self.check()
-        state = Segment.FUZZY if self.needs_review else Segment.TRANSLATED
-        if not self.translation.strip():
-            state, self.translation = Segment.UNTRANSLATED, ""
+        state = Segment.state_for(self.translation, self.needs_review)
+        if state == Segment.UNTRANSLATED:
+            self.translation = ""
         current = Segment.objects.select_for_update().get(pk=self.segment.pk)
         if (current.translation, current.state) == (self.translation, state):
             return current  # nothing changed: no new version, no author, nothing to rebuild

@@ -267,6 +267,14 @@ class Segment(models.Model):
     def __str__(self):
         return self.context
 
+    @classmethod
+    def state_for(cls, translation, needs_review):
+        """The state a translation is saved in: untranslated if empty, else done or needing review
+        (a fuzzy PO entry, or the editor's “needs review” box)."""
+        if not translation.strip():
+            return cls.UNTRANSLATED
+        return cls.FUZZY if needs_review else cls.TRANSLATED
+
     @property
     def is_done(self):
         return self.state == self.TRANSLATED and not self.obsolete

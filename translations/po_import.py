@@ -158,7 +158,7 @@ class ImportPO:
         if problems:
             self.report.errors.extend(f"{_where(message)}: {problem}" for problem in problems)
             return None
-        state = Segment.FUZZY if "fuzzy" in message.flags else Segment.TRANSLATED
+        state = Segment.state_for(text, "fuzzy" in message.flags)
         if text == row.translation and state == row.state:
             self.report.unchanged.append(message.context)
             return None
