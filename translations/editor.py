@@ -16,7 +16,7 @@ from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy
 from wagtail.models import Page, get_translatable_models
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import policy_registry
@@ -29,6 +29,7 @@ from .permissions import can_change_model
 from .qa import ERROR, WARNING
 from .review import content_hash
 from .review_models import MEDICAL, SignOff
+from .status import progress_status
 
 NAMESPACE = "carelingua_translations"
 UNFINISHED = "unfinished"
@@ -138,18 +139,11 @@ class Progress:
 
 
 def catalog_status(catalog, progress):
-    """(CSS modifier, text) of a catalog's state, derived from its segments."""
-    unfinished = progress.total - progress.done
-    if catalog.built_revision_id and unfinished:
-        text = ngettext(
-            "Outdated: %(count)d segment to revisit", "Outdated: %(count)d segments to revisit", unfinished
-        ) % {"count": unfinished}
-        return "outdated", text
-    if not unfinished:
+    """(CSS modifier, text) of a catalog's state in work lists, from its segments alone."""
+    if progress.done == progress.total:
         return "complete", _("Complete")
-    if progress.counts.get(Segment.UNTRANSLATED, 0) == progress.total:
-        return "new", _("Not translated yet")
-    return "progress", _("In progress")
+    status = progress_status(catalog, progress)
+    return status.code, status.label
 
 
 # Source texts

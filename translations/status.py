@@ -59,7 +59,8 @@ class TranslationStatus:
         return self.code in (TO_SUBMIT, CHANGES_REQUESTED)
 
 
-def _progress_status(catalog, progress):
+def progress_status(catalog, progress):
+    """The status of a catalog with segments still to translate or revisit."""
     unfinished = progress.total - progress.done
     if catalog.built_revision_id and unfinished:
         label = ngettext(
@@ -92,7 +93,7 @@ def translation_status(catalog, progress, target=None):
     """The status of one catalog. ``progress`` is its ``editor.Progress``; ``target`` its
     translated object, if already loaded. A few queries, whatever the catalog's size."""
     if progress.total - progress.done:
-        return _progress_status(catalog, progress)
+        return progress_status(catalog, progress)
     target = target if target is not None else catalog.target_object
     if not isinstance(target, Page):
         # A snippet with revisions is built again after a segment changed since the last build.
