@@ -4,6 +4,7 @@ PORT ?= 8000
 VENV := .venv
 BIN := $(VENV)/bin
 LANGS := es pl ar ur zh_Hans
+CATALOG_DIRS := locales translations/locale
 BABEL_KEYWORDS := -k gettext_lazy -k ngettext_lazy:1,2 -k pgettext_lazy:1c,2 -k npgettext_lazy:1c,2,3
 
 .PHONY: demo test lint bench messages compilemessages system-deps clean
@@ -27,7 +28,7 @@ system-deps:
 	@sh scripts/system-deps.sh
 
 compilemessages: $(VENV)/.runtime
-	$(BIN)/pybabel compile --statistics -d locales -D django
+	@for dir in $(CATALOG_DIRS); do $(BIN)/pybabel compile --statistics -d $$dir -D django || exit 1; done
 
 demo: $(VENV)/.runtime compilemessages
 	$(BIN)/python manage.py migrate --no-input
@@ -44,18 +45,24 @@ test: $(VENV)/.dev system-deps compilemessages lint
 bench: $(VENV)/.dev
 	$(BIN)/python -m bench
 
-# Extract interface strings from Python and templates, then update every language's catalog.
+# Extract interface strings from Python and templates into two sets of catalogs: the site's
+# (cms/) in locales/, and the plugin's own (translations/) in translations/locale/, where a
+# Django app keeps them, so that the plugin's wheel carries its translations. The plugin's
+# compiled catalogs are committed (a wheel built from a clean clone needs them).
 messages: $(VENV)/.runtime
 	PYTHONPATH=. $(BIN)/pybabel extract --mapping babel.cfg --no-location --add-comments Translators: \
-		--sort-by-file $(BABEL_KEYWORDS) --project Carelingua --ignore-dirs '.venv static media tests bench' \
-		-o locales/django.pot .
-	@for lang in $(LANGS); do \
-		if [ -f locales/$$lang/LC_MESSAGES/django.po ]; then \
-			$(BIN)/pybabel update --no-fuzzy-matching -i locales/django.pot -d locales -D django -l $$lang; \
+		--sort-by-file $(BABEL_KEYWORDS) --project Carelingua --ignore-dirs 'migrations static' \
+		-o locales/django.pot cms
+	PYTHONPATH=. $(BIN)/pybabel extract --mapping babel.cfg --no-location --add-comments Translators: \
+		--sort-by-file $(BABEL_KEYWORDS) --project wagtail-translation-catalogs --ignore-dirs 'migrations static' \
+		-o translations/locale/django.pot translations
+	@for dir in $(CATALOG_DIRS); do for lang in $(LANGS); do \
+		if [ -f $$dir/$$lang/LC_MESSAGES/django.po ]; then \
+			$(BIN)/pybabel update --no-fuzzy-matching --ignore-obsolete -i $$dir/django.pot -d $$dir -D django -l $$lang || exit 1; \
 		else \
-			$(BIN)/pybabel init -i locales/django.pot -d locales -D django -l $$lang; \
+			$(BIN)/pybabel init -i $$dir/django.pot -d $$dir -D django -l $$lang || exit 1; \
 		fi; \
-	done
+	done; done
 
 clean:
 	rm -rf $(VENV) static media
