@@ -128,8 +128,14 @@ class WorklistView(WagtailAdminTemplateMixin, TemplateView):
     page_title = gettext_lazy("Translations")
     header_icon = "globe"
 
+    def get_breadcrumbs_items(self):
+        # The header shows the last breadcrumb as the screen's title: without this one it read "Home".
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
     def get_context_data(self, **kwargs):
         rows = editor.worklist_rows(editor.worklist(self.request.user))
+        # What still needs translating comes first; finished catalogs follow, each group by title.
+        rows.sort(key=lambda catalog: catalog.status == "complete")
         return super().get_context_data(rows=rows, **kwargs)
 
 
