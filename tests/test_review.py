@@ -416,6 +416,20 @@ def test_a_translation_sent_back_for_changes_is_submitted_again_from_the_transla
     assert in_progress(target).pk == state.pk, "the same workflow, back at the step that asked for changes"
 
 
+def test_the_translation_editor_tells_the_reviewer_whose_step_it_is_what_to_do(client, article):
+    target = translation_of(article, "es")
+    rebuild(target)
+    submit(target, "translator_es")
+    url = reverse("carelingua_translations:editor", args=[catalog_of(target).pk])
+    linguist = login(client, "linguist_es").get(url).content.decode()
+    assert "This review step is yours" in linguist and "Open your dashboard" in linguist
+    assert "Nothing to do until the reviewers answer" not in linguist
+    for other in ("translator_es", "reviewer_es"):
+        page = login(client, other).get(url).content.decode()
+        assert "This review step is yours" not in page, other
+    assert "Nothing to do until the reviewers answer" in login(client, "translator_es").get(url).content.decode()
+
+
 def test_the_sign_off_records_the_acknowledged_quality_warnings(article):
     target = translation_of(article, "es")
     rebuild(target)

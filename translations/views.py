@@ -50,7 +50,7 @@ from .qa import CheckContext, findings_for_catalog, findings_for_segment, findin
 from .readability import readability_for_catalog, readability_for_page
 from .review import submission_problems
 from .review_models import ReviewRefused
-from .status import translation_status
+from .status import IN_REVIEW, translation_status
 from .targets import TranslationDeleted, check_not_deleted
 from .validation import InvalidTranslation
 
@@ -181,11 +181,18 @@ class EditorView(CatalogMixin, TranslationAdminMixin, TemplateView):
         return reverse("wagtailadmin_pages:revisions_view", args=[target.pk, self.catalog.built_revision_id])
 
     def review_context(self, progress):
-        """Where the translation stands, and what the translator can do next."""
+        """Where the translation stands, and what the person looking at it can do next: the
+        translator, or the reviewer whose step it is waiting for."""
         status = translation_status(self.catalog, progress)
         target = self.catalog.target_object
         problems = submission_problems(target) if status.can_submit else []
-        return {"status": status, "submit_problems": problems, "page_edit_url": _page_edit_url(target)}
+        yours = status.code == IN_REVIEW and _acts_on_current_step(target, self.request.user)
+        return {
+            "status": status,
+            "submit_problems": problems,
+            "page_edit_url": _page_edit_url(target),
+            "your_step": YOUR_STEP if yours else "",
+        }
 
     def get_context_data(self, **kwargs):
         state = self.state_filter()
@@ -212,6 +219,18 @@ class EditorView(CatalogMixin, TranslationAdminMixin, TemplateView):
             review=self.review_context(progress),
             **kwargs,
         )
+
+
+YOUR_STEP = gettext_lazy(
+    "This review step is yours: compare each segment with the source here, "
+    "then approve or request changes on your dashboard."
+)
+
+
+def _acts_on_current_step(page, user):
+    """Whether ``user`` may approve or reject the review step the page waits for."""
+    task_state = page.current_workflow_state.current_task_state
+    return bool(task_state and task_state.task.specific.get_actions(page, user))
 
 
 def _page_edit_url(target):
