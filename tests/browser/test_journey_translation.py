@@ -326,6 +326,12 @@ def no_new_pages(person, found):
             person.messages(),
         )
     person.shot("add-refused")
+    # Wagtail offers "Copy" to whoever may edit a page; copying adds a page, so it must go nowhere.
+    person.get(f"/admin/pages/{found['ids']['page']}/copy/")
+    person.click(person.wait_for(By.CSS_SELECTOR, "main form input[type=submit]"))
+    person.wait_for(By.CSS_SELECTOR, "main form")
+    found["copy_refused"] = person.main_text()
+    person.shot("copy-refused")
 
 
 def submit_from_page_editor(person, found):
@@ -455,6 +461,7 @@ def records(catalog):
         "sign_offs": {s.role: s.reviewer.username for s in SignOff.objects.filter(page=page)},
         "segments": dict(catalog.segments.values_list("source", "state")),
         "saved_by": set(catalog.segments.values_list("updated_by__username", flat=True)),
+        "spanish_pages_in_topic": sorted(page.get_parent().get_children().values_list("slug", flat=True)),
     }
 
 
@@ -509,6 +516,8 @@ def test_the_translator_submits_the_built_draft_from_the_page_editor_and_sees_it
 
 def test_translators_cannot_add_pages(journey):
     assert journey["add_in_listing"] == []
+    assert "You do not have permission to copy to page" in journey["copy_refused"]
+    assert journey["records"]["spanish_pages_in_topic"] == ["esketamine-and-ketamine-for-depression", SLUG]
     for path, (url, form_shown, message) in journey["add_refused"].items():
         assert not form_shown, path
         assert "/admin/" in url and "permission" in message.lower(), (path, url, message)
