@@ -9,12 +9,15 @@ its catalog's segments, who checked it from the review sign-offs.
 """
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from urllib.parse import urlencode
 
 from babel.lists import format_list
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef
+from django.urls import reverse
+from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_from_path, gettext
@@ -91,6 +94,21 @@ def site_languages(request):
         return []
     pages = Page.objects.live().public().filter(translation_key=site.root_page.translation_key)
     return _versions(pages.select_related("locale"), request)
+
+
+def search_languages(request, query):
+    """The search page in every language the site is published in, keeping the reader's words:
+    someone who searched in the wrong language switches without typing them again."""
+    current = translation.get_language()
+    found = []
+    for version in site_languages(request):
+        with translation.override(version.code):
+            path = reverse("search")
+        url = f"{path}?{urlencode({'q': query})}" if query else path
+        found.append(
+            replace(version, url=url, full_url=request.build_absolute_uri(path), is_current=version.code == current)
+        )
+    return found
 
 
 def default_version(versions):

@@ -153,5 +153,6 @@ def search(request):
         "results": results_page,
         "query_max_length": SEARCH_QUERY_MAX_LENGTH,
         "truncated": len(request.GET.get("q", "").strip()) > SEARCH_QUERY_MAX_LENGTH,
+        "language_versions": reading.search_languages(request, query),
     }
     return TemplateResponse(request, "cms/search.html", context)

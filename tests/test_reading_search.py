@@ -59,3 +59,14 @@ def test_odd_queries_never_fail(client, demo, query):
 def test_any_results_page_number_is_answered(client, demo, page_number):
     response = client.get("/en/search/", {"q": "depression", "page": page_number})
     assert response.status_code == 200
+
+
+def test_the_search_page_switches_language_keeping_the_readers_words(client, demo):
+    page, hrefs = results(client, "es", "ketamine")
+    assert hrefs == [], "English words find nothing among the Spanish pages"
+    links = {a["lang"]: a for a in page.select(".language-switcher a")}
+    assert set(links) == {"en", "es", "pl", "ar", "ur", "zh-hans"}
+    assert links["en"]["href"] == "/en/search/?q=ketamine"
+    assert links["es"].get("aria-current") == "page" and links["ar"]["dir"] == "rtl"
+    english, english_hrefs = results(client, "en", "ketamine")
+    assert english_hrefs, "the same words find the English article"

@@ -392,6 +392,44 @@ def test_a_built_draft_saved_again_unchanged_can_be_submitted(article):
     assert submit(target, "translator_es").status == "in_progress"
 
 
+def test_a_translation_sent_back_for_changes_is_submitted_again_from_the_translation_editor(client, article):
+    """The status box offers "Submit for review" after changes were requested: it goes back to
+    the reviewer who asked, in the same workflow (it used to fail on Wagtail's one-workflow rule)."""
+    target = translation_of(article, "es")
+    rebuild(target)
+    state = submit(target, "translator_es")
+    task_state, task = current(state)
+    task.on_action(task_state, user("linguist_es"), "reject", comment="Use «pulverizador nasal».")
+    catalog = catalog_of(target)
+    segment = catalog.segments.get(context="title")
+    SaveSegment(segment, segment.translation + " (revisado)", segment.version, user("translator_es")).execute()
+    rebuild(target)
+
+    response = login(client, "translator_es").post(reverse("carelingua_translations:submit", args=[catalog.pk]))
+    page = client.get(response.url).content.decode()
+
+    assert "Submitted for review: Linguistic review (Spanish) is next." in page
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert current(state)[1].role == LINGUISTIC
+    assert current(state)[0].revision_id == catalog_of(target).built_revision_id
+    assert in_progress(target).pk == state.pk, "the same workflow, back at the step that asked for changes"
+
+
+def test_the_translation_editor_tells_the_reviewer_whose_step_it_is_what_to_do(client, article):
+    target = translation_of(article, "es")
+    rebuild(target)
+    submit(target, "translator_es")
+    url = reverse("carelingua_translations:editor", args=[catalog_of(target).pk])
+    linguist = login(client, "linguist_es").get(url).content.decode()
+    assert "This review step is yours" in linguist and "Open your dashboard" in linguist
+    assert "Nothing to do until the reviewers answer" not in linguist
+    for other in ("translator_es", "reviewer_es"):
+        page = login(client, other).get(url).content.decode()
+        assert "This review step is yours" not in page, other
+    assert "Nothing to do until the reviewers answer" in login(client, "translator_es").get(url).content.decode()
+
+
 def test_the_sign_off_records_the_acknowledged_quality_warnings(article):
     target = translation_of(article, "es")
     rebuild(target)

@@ -220,3 +220,17 @@ def test_the_overview_of_a_translation_says_what_it_translates(client, article):
     link = f'<a href="{url("overview", article.pk)}">Esketamine and ketamine for depression</a>'
     assert f"This is a translation of {link} into العربية (ar)." in html
     assert f'href="{url("editor", arabic.pk)}"' in html
+
+
+def test_the_work_list_is_titled_translations_and_lists_unfinished_work_first(client, article, spanish):
+    from bs4 import BeautifulSoup
+
+    started = translate(article, "pl")  # "Esketamine…": its title sorts before nothing, yet it is the work to do
+    login(client, "admin")
+    html = client.get(url("worklist")).content.decode()
+    crumbs = BeautifulSoup(html, "html.parser").select("nav[aria-label=Breadcrumb] li")
+    assert crumbs[-1].get_text(strip=True) == "Translations", "the header shows the last breadcrumb as the title"
+    order = list(rows(html))
+    unfinished = [pk for pk, row in rows(html).items() if "Complete" not in row]
+    assert started.pk in unfinished
+    assert order[: len(unfinished)] == unfinished, "every unfinished catalog comes before the finished ones"

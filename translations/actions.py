@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.log_actions import log
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, WorkflowState
 
 from . import catalogs, richtext, targets
 from .extract import MissingTranslation, translated_copy
@@ -283,6 +283,8 @@ class SubmitTranslation:
 
     The same as the page editor's "Submit for review", with the same checks: the reviewers'
     tasks refuse a translation that is not finished, has safety errors, or is not the build.
+    A translation that came back with changes requested goes back to the reviewer who asked
+    for them, in the same workflow, as the page editor's "Resubmit" does.
     """
 
     def __init__(self, catalog, user):
@@ -301,6 +303,10 @@ class SubmitTranslation:
     def execute(self):
         target = self.catalog.target_object
         self.check(target)
+        state = target.current_workflow_state
+        if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+            state.resume(self.user)
+            return state
         return target.get_workflow().start(target, self.user)
 
 

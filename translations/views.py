@@ -51,7 +51,7 @@ from .qa import CheckContext, findings_for_catalog, findings_for_segment, findin
 from .readability import readability_for_catalog, readability_for_page
 from .review import submission_problems
 from .review_models import ReviewRefused
-from .status import translation_status
+from .status import IN_REVIEW, translation_status
 from .targets import TranslationDeleted, check_not_deleted
 from .validation import InvalidTranslation
 
@@ -129,8 +129,14 @@ class WorklistView(WagtailAdminTemplateMixin, TemplateView):
     page_title = gettext_lazy("Translations")
     header_icon = "globe"
 
+    def get_breadcrumbs_items(self):
+        # The header shows the last breadcrumb as the screen's title: without this one it read "Home".
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
     def get_context_data(self, **kwargs):
         rows = editor.worklist_rows(editor.worklist(self.request.user))
+        # What still needs translating comes first; finished catalogs follow, each group by title.
+        rows.sort(key=lambda catalog: catalog.status == "complete")
         return super().get_context_data(rows=rows, **kwargs)
 
 
@@ -176,11 +182,18 @@ class EditorView(CatalogMixin, TranslationAdminMixin, TemplateView):
         return reverse("wagtailadmin_pages:revisions_view", args=[target.pk, self.catalog.built_revision_id])
 
     def review_context(self, progress):
-        """Where the translation stands, and what the translator can do next."""
+        """Where the translation stands, and what the person looking at it can do next: the
+        translator, or the reviewer whose step it is waiting for."""
         status = translation_status(self.catalog, progress)
         target = self.catalog.target_object
         problems = submission_problems(target) if status.can_submit else []
-        return {"status": status, "submit_problems": problems, "page_edit_url": _page_edit_url(target)}
+        yours = status.code == IN_REVIEW and _acts_on_current_step(target, self.request.user)
+        return {
+            "status": status,
+            "submit_problems": problems,
+            "page_edit_url": _page_edit_url(target),
+            "your_step": YOUR_STEP if yours else "",
+        }
 
     def get_context_data(self, **kwargs):
         state = self.state_filter()
@@ -207,6 +220,18 @@ class EditorView(CatalogMixin, TranslationAdminMixin, TemplateView):
             review=self.review_context(progress),
             **kwargs,
         )
+
+
+YOUR_STEP = gettext_lazy(
+    "This review step is yours: compare each segment with the source here, "
+    "then approve or request changes on your dashboard."
+)
+
+
+def _acts_on_current_step(page, user):
+    """Whether ``user`` may approve or reject the review step the page waits for."""
+    task_state = page.current_workflow_state.current_task_state
+    return bool(task_state and task_state.task.specific.get_actions(page, user))
 
 
 def _page_edit_url(target):
