@@ -59,3 +59,9 @@ def test_odd_queries_never_fail(client, demo, query):
 def test_any_results_page_number_is_answered(client, demo, page_number):
     response = client.get("/en/search/", {"q": "depression", "page": page_number})
     assert response.status_code == 200
+
+
+def test_control_characters_are_left_out_of_the_query_shown_back(client, demo):
+    response = client.get("/en/search/", {"q": "keta\x00mine\x1b"})
+    assert b"\x00" not in response.content and b"\x1b" not in response.content
+    assert BeautifulSoup(response.content, "html.parser").find("input", attrs={"name": "q"})["value"] == "ketamine"
