@@ -349,7 +349,7 @@ def test_a_file_that_is_not_po_is_refused_and_changes_nothing(client, polish):
 def test_a_po_file_for_another_language_is_refused(client, polish, spanish):
     login(client, "admin")
     html = upload(client, polish, filled_po(spanish)).content.decode()
-    assert "Nothing was imported" in html and "another page or language" in html
+    assert "Nothing was imported" in html and "Spanish (es) translation of this page" in html
     assert not polish.segments.exclude(translation="").exists()
 
 
