@@ -284,3 +284,22 @@ def test_fuzz_no_query_string_makes_the_api_or_the_search_page_fail(client, arti
     encoded = "&".join(f"{key}={value}" for key, value in query) if raw else urlencode(query)
     response = client.get(f"{path}?{encoded}")
     assert response.status_code < 500, (path, encoded, response.content[:300])
+
+
+def test_translator_text_in_rich_text_comes_out_escaped(client, article):
+    from django.contrib.auth import get_user_model
+
+    from tests.workflow import catalog_of, rebuild, translation_of
+    from translations.actions import SaveSegment
+
+    spanish = translation_of(article, "es")
+    catalog = catalog_of(spanish)
+    segment = next(s for s in catalog.segments.current() if s.context.startswith("body.") and "<1>" in s.source)
+    text = segment.translation + " Escriba <su nombre> & <5 mg."
+    translator = get_user_model().objects.get(username="translator_es")
+    SaveSegment(segment, text, segment.version, translator).execute()
+    publish_reviewed(rebuild(spanish), reviewer="reviewer_es")
+    for query in ("", "?rich_text_format=html"):
+        body = client.get(f"/api/v2/articles/{spanish.pk}/{query}").content.decode()
+        assert "Escriba &lt;su nombre&gt; &amp; &lt;5 mg." in body
+        assert "<su nombre>" not in body

@@ -285,3 +285,20 @@ def test_import_po_refuses_a_file_with_a_bom_no_more(catalog, tmp_path):
     path = tmp_path / "pl.po"
     path.write_bytes(b"\xef\xbb\xbf" + filled(catalog))
     assert "Applied: " in run_command("import_po", str(path))
+
+
+def test_a_bidi_override_in_the_file_is_refused_naming_line_and_position(catalog):
+    def hide(po):
+        po.find("title", by="msgctxt").msgstr = "Tytu\u202el"
+
+    data = filled(catalog, hide)
+    line = data.decode().splitlines().index('msgctxt "title"') + 2  # the msgid's line
+    assert_refused(catalog, data, f"line {line} (msgctxt “title”): Character 5 is an invisible U+202E")
+
+
+def test_literal_angle_brackets_in_a_translation_are_imported_as_text(catalog):
+    def bracketed(po):
+        po.find("title", by="msgctxt").msgstr = "Wpisz <swoje imię> w polu"
+
+    assert ImportPO(catalog, filled(catalog, bracketed)).execute().ok
+    assert catalog.segments.get(context="title").translation == "Wpisz <swoje imię> w polu"

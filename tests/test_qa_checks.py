@@ -4,6 +4,7 @@ import pytest
 
 from translations.qa import ERROR, WARNING, CheckContext, Finding, GlossaryEntry, get_checks, run_checks
 from translations.qa.checks import (
+    check_characters,
     check_empty,
     check_glossary,
     check_length,
@@ -81,6 +82,29 @@ def test_markup_placeholders_in_each_language():
     assert [(f.severity, f.code) for f in broken] == [(ERROR, "markup")]
     injected = check_markup(source, "<1>DRT</1> <script>x</script><2/>", "es", CONTEXT)
     assert injected and all(f.severity == ERROR for f in injected)
+
+
+def test_invisible_characters_are_an_error_keyed_the_same_in_every_interface_language():
+    from django.utils import translation
+
+    source = "Take 5 mg."
+    assert check_characters(source, "Tome 5 mg.", "es", CONTEXT) == []
+    with translation.override("pl"):
+        (polish,) = check_characters(source, "Tome 5\u202e mg.", "es", CONTEXT)
+    (english,) = check_characters(source, "Tome 5\u202e mg.", "es", CONTEXT)
+    assert (polish.severity, polish.code) == (ERROR, "characters")
+    assert polish.message != english.message and polish.key == english.key
+    assert "check_characters" in str(get_checks())
+
+
+def test_markup_findings_are_keyed_the_same_in_every_interface_language():
+    from django.utils import translation
+
+    source = "Doctors call it <1>TRD</1>."
+    with translation.override("zh-hans"):
+        (chinese,) = check_markup(source, "Los médicos lo llaman DRT.", "es", CONTEXT)[:1]
+    (english,) = check_markup(source, "Los médicos lo llaman DRT.", "es", CONTEXT)[:1]
+    assert chinese.message != english.message and chinese.key == english.key == "Placeholder <1> is missing."
 
 
 # Glossary

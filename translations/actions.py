@@ -14,13 +14,13 @@ from django.utils.translation import ngettext
 from wagtail.log_actions import log
 from wagtail.models import Locale, Page
 
-from . import catalogs, richtext, targets
+from . import catalogs, targets
 from .extract import MissingTranslation, extract, translated_copy
 from .models import Segment, SegmentChange, TranslationCatalog
 from .permissions import can_edit_translation, can_start_translation
 from .signals import catalog_synced, translation_built
 from .targets import check_not_deleted
-from .validation import InvalidTranslation, Validation
+from .validation import InvalidTranslation, Validation, segment_problems
 
 
 class IncompleteCatalog(ValidationError):
@@ -308,7 +308,7 @@ class SaveSegment:
             raise PermissionDenied(_("You can only translate into your own languages."))
         if self.segment.obsolete:
             raise ValidationError(_("This text is no longer in the source; it cannot be changed."))
-        problems = richtext.check_markup(self.segment.source, self.translation) if self.translation else []
+        problems = segment_problems(self.segment, self.translation) if self.translation else []
         if problems:
             raise ValidationError(problems)
 

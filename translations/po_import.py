@@ -17,9 +17,10 @@ from django.utils.translation import ngettext
 from wagtail.log_actions import log
 from wagtail.models import Locale
 
-from . import catalogs, richtext
+from . import catalogs
 from .models import Segment, SegmentChange, TranslationCatalog
 from .permissions import can_edit_translation
+from .validation import length_limits, segment_problems
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
@@ -78,6 +79,7 @@ class ImportPO:
         self.data = data
         self.user = user
         self.report = ImportReport()
+        self._limits = None  # the fields' length limits, found when a translation is longer than its source
 
     def execute(self):
         if self.user is not None and not can_edit_translation(self.user, self.catalog):
@@ -249,7 +251,9 @@ class ImportPO:
                     _("%(where)s: empty in the file; the saved translation was kept.") % {"where": _where(message)}
                 )
             return None
-        problems = richtext.check_markup(row.source, text)
+        if self._limits is None and len(text) > len(row.source):
+            self._limits = length_limits(self.catalog.source_object)
+        problems = segment_problems(row, text, self._limits or {})
         if problems:
             self.report.errors.extend(f"{_where(message)}: {problem}" for problem in problems)
             return None

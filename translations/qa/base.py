@@ -30,6 +30,7 @@ WARNING = "warning"
 
 DEFAULT_CHECKS = [
     "translations.qa.checks.check_markup",
+    "translations.qa.checks.check_characters",
     "translations.qa.checks.check_numbers",
     "translations.qa.checks.check_unit_abbreviations",
     "translations.qa.checks.check_phone_numbers",

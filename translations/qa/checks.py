@@ -1,4 +1,4 @@
-"""The checks. Safety checks (numbers, units, phone numbers, markup, forbidden terms) give
+"""The checks. Safety checks (numbers, units, phone numbers, markup, invisible characters, forbidden terms) give
 errors, which block; style checks give warnings, which a reviewer acknowledges on record.
 
 Each is ``check(source, target, locale, context) -> list[Finding]``; see ``base``.
@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from .. import richtext
@@ -35,9 +36,24 @@ def check_empty(source, target, locale, context):
     return []
 
 
+def _in_english(check, source, target):
+    """The findings' keys: the same sentences in English, whatever the interface language."""
+    with translation.override("en"):
+        return check(source, target)
+
+
 def check_markup(source, target, locale, context):
     """The numbered placeholders of rich text: the same set, properly nested, no raw HTML."""
-    return [Finding(ERROR, "markup", problem, key=problem) for problem in richtext.check_markup(source, target)]
+    problems = richtext.check_markup(source, target)
+    keys = _in_english(richtext.check_markup, source, target) if problems else []
+    return [Finding(ERROR, "markup", problem, key=key) for problem, key in zip(problems, keys, strict=True)]
+
+
+def check_characters(source, target, locale, context):
+    """Control characters and bidirectional overrides or isolates that the source does not have."""
+    problems = richtext.check_characters(source, target)
+    keys = _in_english(richtext.check_characters, source, target) if problems else []
+    return [Finding(ERROR, "characters", problem, key=key) for problem, key in zip(problems, keys, strict=True)]
 
 
 def _read(text, language, context):
