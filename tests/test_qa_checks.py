@@ -6,6 +6,7 @@ from translations.qa import ERROR, WARNING, CheckContext, Finding, GlossaryEntry
 from translations.qa.checks import (
     check_characters,
     check_empty,
+    check_entities,
     check_glossary,
     check_length,
     check_markup,
@@ -174,6 +175,15 @@ def test_untranslated_text_warns_unless_it_has_no_words_or_is_a_kept_brand():
 def test_empty_translation_is_one_warning():
     assert codes(run_checks("Take 56mg.", "", "es", CONTEXT)) == ["empty"]
     assert codes(check_empty("Take 56mg.", "  ", "es", CONTEXT)) == ["empty"]
+
+
+def test_a_typed_html_entity_warns_naming_the_character_meant():
+    source = "Type <your name> & press enter."
+    assert check_entities(source, "Escriba <su nombre> & pulse Intro.", "es", CONTEXT) == []
+    (finding,) = check_entities(source, "Escriba &lt;su nombre&gt; &amp pulse Intro.", "es", CONTEXT)[:1]
+    assert (finding.severity, finding.code, finding.key) == (WARNING, "entity", "&lt;")
+    assert finding.message == "“&lt;” is shown as typed. Type the character itself: <"
+    assert check_entities("Use &amp; in HTML.", "Użyj &amp; w HTML.", "pl", CONTEXT) == []
 
 
 def test_leading_and_trailing_whitespace_changes_warn():

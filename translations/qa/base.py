@@ -37,6 +37,7 @@ DEFAULT_CHECKS = [
     "translations.qa.checks.check_glossary",
     "translations.qa.checks.check_untranslated",
     "translations.qa.checks.check_whitespace",
+    "translations.qa.checks.check_entities",
     "translations.qa.checks.check_length",
 ]
 

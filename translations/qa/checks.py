@@ -4,6 +4,7 @@ errors, which block; style checks give warnings, which a reviewer acknowledges o
 Each is ``check(source, target, locale, context) -> list[Finding]``; see ``base``.
 """
 
+import html
 import re
 from collections import Counter
 from functools import lru_cache
@@ -216,6 +217,23 @@ def check_untranslated(source, target, locale, context):
     if locale.split("-")[0] == context.source_language.split("-")[0] or _kept_by_glossary(source, context):
         return []
     return [Finding(WARNING, "untranslated", _("The translation is the same as the source."))]
+
+
+ENTITY_RE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);")
+
+
+def check_entities(source, target, locale, context):
+    """HTML entities typed into a translation: segments are plain text, so ``&lt;`` is shown as
+    the four characters typed, not as "<". The character itself is what the translator meant."""
+    findings = []
+    for entity in dict.fromkeys(ENTITY_RE.findall(target)):
+        character = html.unescape(entity)
+        if entity in source or character == entity:
+            continue
+        values = {"entity": entity, "character": character}
+        message = _("“%(entity)s” is shown as typed. Type the character itself: %(character)s") % values
+        findings.append(Finding(WARNING, "entity", message, key=entity))
+    return findings
 
 
 def check_whitespace(source, target, locale, context):
