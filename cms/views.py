@@ -1,5 +1,3 @@
-import unicodedata
-
 import django_filters
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -21,6 +19,7 @@ from . import reading
 from .models import ArticlePage, Region
 from .region_permissions import works_in
 from .reviews import reviews_due
+from .search import SEARCH_QUERY_MAX_LENGTH, search_terms, without_control_characters
 
 
 class LanguageCheckedMixin:
@@ -99,7 +98,6 @@ class ReviewsDueView(ReportView):
 
 # ---------- Public pages (reading) ----------
 
-SEARCH_QUERY_MAX_LENGTH = 200
 SEARCH_RESULTS_PER_PAGE = 10
 
 
@@ -128,19 +126,9 @@ def page_not_found(request, exception=None):
     return render(request, "404.html", context, status=404)
 
 
-def search_terms(text):
-    """The words of a query: letters (with their combining marks, as in Arabic) and digits.
-
-    Quotes, operators and other punctuation would be search syntax to the database's full
-    text engine (an unbalanced quote is an error in SQLite FTS5); readers mean words.
-    """
-    kept = "".join(ch if unicodedata.category(ch)[0] in "LMN" else " " for ch in text)
-    return " ".join(kept.split())
-
-
 def search(request):
     """Search the live pages in the language of the URL (``/es/search/?q=``), and only those."""
-    query = " ".join(request.GET.get("q", "").split())[:SEARCH_QUERY_MAX_LENGTH]
+    query = " ".join(without_control_characters(request.GET.get("q", "")).split())[:SEARCH_QUERY_MAX_LENGTH]
     terms = search_terms(query)
     locale = Locale.objects.filter(language_code=translation.get_language()).first()
     results = Page.objects.none()

@@ -7,12 +7,13 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.models import Locale, Page
 
 from tests.factories import event_page, event_with_everything, fill_po
 from translations.actions import BuildTranslation, CreateTranslation, as_catalog
 from translations.catalogs import to_po
-from translations.extract import extraction
+from translations.extract import Walk, extraction
 from translations.fields import UNKNOWN, block_kind
 from translations.po_import import ImportPO
 
@@ -88,3 +89,32 @@ def test_the_qa_report_warns_about_content_that_is_not_translated(spanish, event
     call_command("qa_report", str(event.pk), stdout=out)
     warning = next(line for line in out.getvalue().splitlines() if "[not-translated]" in line)
     assert warning.split()[:2] == ["WARNING", extraction(event).skips[0].context] and SKIPPED in warning
+
+
+class _Translator(Walk):
+    """Records each text and answers with it followed by what a translator might type."""
+
+    def __init__(self):
+        self.seen = {}
+
+    def text(self, context, label, text):
+        self.seen[context] = text
+        return text + " & <su nombre>"
+
+
+TABLE = {"data": [["Take <b>5</b> mg", "Plain"]], "table_caption": "Doses", "first_row_is_table_header": False}
+
+
+def test_cells_of_an_html_table_are_segmented_and_translations_escaped():
+    walk = _Translator()
+    built = walk.block(TableBlock(table_options={"renderer": "html"}), TABLE, "body.t", "Table")
+    assert walk.seen == {"body.t.r0c0.1": "Take <1>5</1> mg", "body.t.r0c1.1": "Plain", "body.t.caption": "Doses"}
+    assert built["data"] == [["Take <b>5</b> mg &amp; &lt;su nombre&gt;", "Plain &amp; &lt;su nombre&gt;"]]
+    assert built["table_caption"] == "Doses & <su nombre>"  # text: the table's template escapes it
+
+
+def test_cells_of_a_text_table_stay_plain_text():
+    walk = _Translator()
+    built = walk.block(TableBlock(), TABLE, "body.t", "Table")
+    assert walk.seen["body.t.r0c0"] == "Take <b>5</b> mg"
+    assert built["data"][0][1] == "Plain & <su nombre>"

@@ -182,9 +182,26 @@ def test_the_build_command_names_each_failing_segment(event, capsys):
     assert "Tagline (tagline), in the field “Tagline”: No exclamation marks, please." in capsys.readouterr().err
 
 
-def test_a_translation_too_long_for_its_field_is_named_at_build(article):
+def test_a_translation_too_long_for_its_field_is_refused_at_import_naming_the_field(article):
     catalog = translate_into(article, "pl")
-    fill(catalog, lambda segment: "x" * 400 if segment.context == "author" else "PL " + segment.source)
+    before = list(catalog.segments.order_by("pk").values_list("translation", "version"))
+    texts = {
+        segment.source: "x" * 400 if segment.context == "author" else "PL " + segment.source
+        for segment in catalog.segments.current()
+    }
+    report = ImportPO(catalog, fill_po(to_po(as_catalog(catalog)), lambda msgid: texts[msgid])).execute()
+    assert not report.ok
+    assert [error.split(": ", 1)[1] for error in report.errors] == [
+        "Too long for “Author”: 400 characters; it holds at most 255."
+    ]
+    assert list(catalog.segments.order_by("pk").values_list("translation", "version")) == before
+
+
+def test_a_translation_too_long_for_its_field_is_still_named_at_build(article):
+    """Saved behind the checks (before they existed, or in code): the build names it."""
+    catalog = translate_into(article, "pl")
+    fill(catalog, lambda segment: "PL " + segment.source)
+    catalog.segments.filter(context="author").update(translation="x" * 400)
     with pytest.raises(ValidationError, match=r"Author \(author\), in the field “Author”: Ensure this value"):
         BuildTranslation(catalog).execute()
 

@@ -4,8 +4,10 @@ import polib
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.core.management import CommandError, call_command
 from wagtail.models import Locale
 
+from tests.conftest import run_command
 from tests.factories import untranslated
 from translations.actions import CreateTranslation, SaveSegment, as_catalog
 from translations.catalogs import to_po
@@ -82,7 +84,7 @@ def test_a_file_declaring_another_charset_is_refused(catalog):
 
 def test_a_file_for_another_language_is_refused(catalog, article):
     (urdu,) = CreateTranslation(article, [Locale.objects.get(language_code="ur")]).execute()
-    assert_refused(catalog, filled(urdu), "another page or language")
+    assert_refused(catalog, filled(urdu), "Urdu (ur) translation of this page", "into Polish (pl)")
 
 
 def test_a_file_whose_language_header_was_changed_is_refused(catalog):
@@ -177,3 +179,126 @@ def test_the_polish_translator_can_import_polish(catalog):
     translator = get_user_model().objects.get(username="translator_pl")
     assert ImportPO(catalog, filled(catalog), translator).execute().ok
     assert catalog.segments.filter(updated_by=translator).count() == catalog.segments.count()
+
+
+# Files as editors and tools really write them
+
+
+def test_a_utf8_file_with_a_byte_order_mark_is_applied(catalog):
+    report = ImportPO(catalog, b"\xef\xbb\xbf" + filled(catalog)).execute()
+    assert report.ok, report.errors
+    assert set(catalog.segments.values_list("state", flat=True)) == {Segment.TRANSLATED}
+
+
+def test_a_regional_variant_in_the_language_header_is_named_as_such(catalog):
+    data = filled(catalog).replace(b'"Language: pl\\n"', b'"Language: pl_PL\\n"')
+    report = assert_refused(catalog, data, "pl_PL", "regional variant", "Language header", "Line 12")
+    assert "is for pl, but" not in " ".join(report.errors)
+
+
+def test_another_language_in_the_language_header_is_named_with_its_line(catalog):
+    data = filled(catalog).replace(b'"Language: pl\\n"', b'"Language: ur\\n"')
+    line = data.decode().splitlines().index('"Language: ur\\n"') + 1
+    assert_refused(catalog, data, f"Line {line}:", "Language header says ur", "Polish (pl)")
+
+
+def test_a_file_without_the_catalog_header_is_called_malformed_not_another_pages(catalog):
+    data = b"\n".join(line for line in filled(catalog).split(b"\n") if b"X-Translation-Catalog" not in line)
+    report = assert_refused(catalog, data, "X-Translation-Catalog", "no ")
+    assert "another page" not in " ".join(report.errors)
+
+
+def test_a_garbled_catalog_header_is_named_with_its_line(catalog):
+    data = filled(catalog).replace(f"X-Translation-Catalog: {catalog.pk}".encode(), b"X-Translation-Catalog: 12ab")
+    line = data.decode().splitlines().index('"X-Translation-Catalog: 12ab\\n"') + 1
+    report = assert_refused(catalog, data, f"Line {line}:", "12ab")
+    assert "another page" not in " ".join(report.errors)
+
+
+def test_a_file_for_the_same_page_in_another_language_says_so(catalog, article):
+    (urdu,) = CreateTranslation(article, [Locale.objects.get(language_code="ur")]).execute()
+    report = assert_refused(catalog, filled(urdu), "Urdu", "Polish")
+    assert "another page" not in " ".join(report.errors)
+
+
+def test_a_file_for_another_page_names_that_page(catalog, demo):
+    from cms.models import ArticlePage
+
+    other_article = ArticlePage.objects.get(slug="treatment-resistant-depression", locale__language_code="en")
+    (other,) = CreateTranslation(untranslated(other_article, "pl"), [Locale.objects.get(language_code="pl")]).execute()
+    assert_refused(catalog, filled(other), "another page", other_article.title)
+
+
+def test_a_plural_entry_is_refused_naming_its_line(catalog):
+    def add_plural(po):
+        po.append(
+            polib.POEntry(
+                msgctxt="title",
+                msgid="one dose",
+                msgid_plural="%(n)d doses",
+                msgstr_plural={0: "jedna dawka", 1: "%(n)d dawki", 2: "%(n)d dawek"},
+            )
+        )
+
+    data = filled(catalog, add_plural)
+    line = data.decode().splitlines().index('msgid_plural "%(n)d doses"')  # the msgid's line
+    assert_refused(catalog, data, f"line {line}", "plural")
+
+
+def test_obsolete_entries_are_ignored_and_reported(catalog):
+    def add_obsolete(po):
+        title = po.find("title", by="msgctxt")
+        po.append(polib.POEntry(msgctxt="title", msgid="An old title", msgstr="Stary tytuł", obsolete=True))
+        po.append(polib.POEntry(msgctxt="body.gone", msgid="Removed text", msgstr="Usunięty tekst", obsolete=True))
+        title.msgstr = "Tytuł"
+
+    report = ImportPO(catalog, filled(catalog, add_obsolete)).execute()
+    assert report.ok, report.errors
+    assert catalog.segments.get(context="title").translation == "Tytuł"
+    assert not catalog.segments.filter(translation__in=["Stary tytuł", "Usunięty tekst"]).exists()
+    assert any("obsolete" in warning and "2" in warning for warning in report.warnings), report.warnings
+
+
+# The import_po command
+
+
+def test_import_po_without_permission_is_one_line_not_a_traceback(catalog, tmp_path):
+    path = tmp_path / "pl.po"
+    path.write_bytes(filled(catalog))
+    before = snapshot(catalog)
+    with pytest.raises(CommandError) as refused:
+        call_command("import_po", str(path), "--user", "translator_ar")
+    assert "\n" not in str(refused.value) and "own languages" in str(refused.value)
+    assert snapshot(catalog) == before
+
+
+def test_import_po_of_an_unreadable_file_is_one_line(catalog, tmp_path):
+    with pytest.raises(CommandError, match="missing.po"):
+        call_command("import_po", str(tmp_path / "missing.po"))
+    directory = tmp_path / "a-folder.po"
+    directory.mkdir()
+    with pytest.raises(CommandError, match="a-folder.po"):
+        call_command("import_po", str(directory))
+
+
+def test_import_po_refuses_a_file_with_a_bom_no_more(catalog, tmp_path):
+    path = tmp_path / "pl.po"
+    path.write_bytes(b"\xef\xbb\xbf" + filled(catalog))
+    assert "Applied: " in run_command("import_po", str(path))
+
+
+def test_a_bidi_override_in_the_file_is_refused_naming_line_and_position(catalog):
+    def hide(po):
+        po.find("title", by="msgctxt").msgstr = "Tytu\u202el"
+
+    data = filled(catalog, hide)
+    line = data.decode().splitlines().index('msgctxt "title"') + 2  # the msgid's line
+    assert_refused(catalog, data, f"line {line} (msgctxt “title”): Character 5 is an invisible U+202E")
+
+
+def test_literal_angle_brackets_in_a_translation_are_imported_as_text(catalog):
+    def bracketed(po):
+        po.find("title", by="msgctxt").msgstr = "Wpisz <swoje imię> w polu"
+
+    assert ImportPO(catalog, filled(catalog, bracketed)).execute().ok
+    assert catalog.segments.get(context="title").translation == "Wpisz <swoje imię> w polu"

@@ -4,7 +4,9 @@ import pytest
 
 from translations.qa import ERROR, WARNING, CheckContext, Finding, GlossaryEntry, get_checks, run_checks
 from translations.qa.checks import (
+    check_characters,
     check_empty,
+    check_entities,
     check_glossary,
     check_length,
     check_markup,
@@ -83,6 +85,29 @@ def test_markup_placeholders_in_each_language():
     assert injected and all(f.severity == ERROR for f in injected)
 
 
+def test_invisible_characters_are_an_error_keyed_the_same_in_every_interface_language():
+    from django.utils import translation
+
+    source = "Take 5 mg."
+    assert check_characters(source, "Tome 5 mg.", "es", CONTEXT) == []
+    with translation.override("pl"):
+        (polish,) = check_characters(source, "Tome 5\u202e mg.", "es", CONTEXT)
+    (english,) = check_characters(source, "Tome 5\u202e mg.", "es", CONTEXT)
+    assert (polish.severity, polish.code) == (ERROR, "characters")
+    assert polish.message != english.message and polish.key == english.key
+    assert "check_characters" in str(get_checks())
+
+
+def test_markup_findings_are_keyed_the_same_in_every_interface_language():
+    from django.utils import translation
+
+    source = "Doctors call it <1>TRD</1>."
+    with translation.override("zh-hans"):
+        (chinese,) = check_markup(source, "Los médicos lo llaman DRT.", "es", CONTEXT)[:1]
+    (english,) = check_markup(source, "Los médicos lo llaman DRT.", "es", CONTEXT)[:1]
+    assert chinese.message != english.message and chinese.key == english.key == "Placeholder <1> is missing."
+
+
 # Glossary
 
 
@@ -150,6 +175,15 @@ def test_untranslated_text_warns_unless_it_has_no_words_or_is_a_kept_brand():
 def test_empty_translation_is_one_warning():
     assert codes(run_checks("Take 56mg.", "", "es", CONTEXT)) == ["empty"]
     assert codes(check_empty("Take 56mg.", "  ", "es", CONTEXT)) == ["empty"]
+
+
+def test_a_typed_html_entity_warns_naming_the_character_meant():
+    source = "Type <your name> & press enter."
+    assert check_entities(source, "Escriba <su nombre> & pulse Intro.", "es", CONTEXT) == []
+    (finding,) = check_entities(source, "Escriba &lt;su nombre&gt; &amp pulse Intro.", "es", CONTEXT)[:1]
+    assert (finding.severity, finding.code, finding.key) == (WARNING, "entity", "&lt;")
+    assert finding.message == "“&lt;” is shown as typed. Type the character itself: <"
+    assert check_entities("Use &amp; in HTML.", "Użyj &amp; w HTML.", "pl", CONTEXT) == []
 
 
 def test_leading_and_trailing_whitespace_changes_warn():

@@ -1,5 +1,8 @@
 """The per-language glossary: model, CSV import (all or nothing) and export, admin screens."""
 
+import csv
+import io
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -61,6 +64,34 @@ def test_export_round_trips(locales):
     assert exported.splitlines()[0] == "language,term,approved,forbidden,note"
     GlossaryTerm.objects.all().delete()
     assert import_csv(exported.encode("utf-8-sig")).ok
+    assert export_csv() == exported
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_export_writes_formula_like_cells_as_text(locales, start):
+    GlossaryTerm.objects.create(
+        locale=locales["es"],
+        term=start + 'HYPERLINK("https://evil.example")',
+        approved="=1+1\nok",
+        note=start + "cmd|' /C calc'!A0",
+    )
+    (row,) = list(csv.reader(io.StringIO(export_csv(), newline="")))[1:]
+    assert row == [
+        "es",
+        "'" + start + 'HYPERLINK("https://evil.example")',
+        "'=1+1|ok",
+        "",
+        "'" + start + "cmd|' /C calc'!A0",
+    ]
+
+
+def test_formula_like_cells_round_trip(locales):
+    GlossaryTerm.objects.create(locale=locales["es"], term="=term", approved="+plus\n@at", forbidden="-minus")
+    exported = export_csv()
+    GlossaryTerm.objects.all().delete()
+    assert import_csv(exported.encode("utf-8-sig")).ok
+    term = GlossaryTerm.objects.get()
+    assert (term.term, term.approved_renderings, term.forbidden_renderings) == ("=term", ["+plus", "@at"], ["-minus"])
     assert export_csv() == exported
 
 

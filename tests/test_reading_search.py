@@ -70,3 +70,9 @@ def test_the_search_page_switches_language_keeping_the_readers_words(client, dem
     assert links["es"].get("aria-current") == "page" and links["ar"]["dir"] == "rtl"
     english, english_hrefs = results(client, "en", "ketamine")
     assert english_hrefs, "the same words find the English article"
+
+
+def test_control_characters_are_left_out_of_the_query_shown_back(client, demo):
+    response = client.get("/en/search/", {"q": "keta\x00mine\x1b"})
+    assert b"\x00" not in response.content and b"\x1b" not in response.content
+    assert BeautifulSoup(response.content, "html.parser").find("input", attrs={"name": "q"})["value"] == "ketamine"

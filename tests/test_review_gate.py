@@ -5,6 +5,7 @@ Each test is an attack through one path (the admin's buttons, code, a shell with
 """
 
 import datetime
+from urllib.parse import quote
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -161,6 +162,23 @@ def test_gate_bulk_publish(client, article, kind):
     response = client.post(url, {"include_descendants": ""}, follow=True)
     assert "needs" in response.content.decode() and "review" in response.content.decode()
     assert live_title(page) != "Bulk unreviewed"
+
+
+@pytest.mark.parametrize("next_url", ["https://evil.example/", "//evil.example/x", "/\\evil.example/"])
+def test_a_refused_bulk_publish_never_redirects_off_the_site(client, article, next_url):
+    login(client, "admin")
+    url = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "publish"))
+    response = client.post(url + f"?id={article.pk}&next={quote(next_url)}", {"include_descendants": ""})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("wagtailadmin_explore_root")
+
+
+def test_a_refused_bulk_publish_returns_to_a_next_url_on_the_site(client, article):
+    login(client, "admin")
+    url = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "publish"))
+    listing = reverse("wagtailadmin_explore", args=(article.get_parent().pk,))
+    response = client.post(url + f"?id={article.pk}&next={quote(listing)}", {"include_descendants": ""})
+    assert response["Location"] == listing
 
 
 def test_gate_revert_to_an_unreviewed_older_revision(client, article):

@@ -5,13 +5,16 @@ from html import escape
 from html.parser import HTMLParser
 
 import pytest
+from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from translations.richtext import (
+    VOID_TAGS,
     MarkupError,
     RichTextTemplate,
     _tokenize,
+    check_characters,
     check_markup,
     placeholder_ids,
     restore,
@@ -260,6 +263,91 @@ def test_placeholder_ids_in_order_of_opening():
     assert placeholder_ids("no placeholders, <5 mg") == []
 
 
+# Angle brackets, attributes, unpaired tags, invisible characters
+
+
+def test_literal_angle_brackets_are_translatable_text():
+    html = "<p>Type &lt;your name&gt; in the box</p>"
+    assert segment(html)[1] == ["Type <your name> in the box"]
+    assert check_markup("Type <your name> in the box", "Escriba <su nombre> en la casilla") == []
+    assert translate(html, s0="Escriba <su nombre> en la casilla") == "<p>Escriba &lt;su nombre&gt; en la casilla</p>"
+
+
+def test_an_attribute_value_holding_angle_brackets_stays_one_tag():
+    html = '<p data-block-key="k">See <a href="https://example.org/x" title="a<b>c">this page</a> now.</p>'
+    assert segment(html)[1] == ["See <1>this page</1> now."]
+    assert translate(html, s0="Siehe <1>diese Seite</1> jetzt.") == (
+        '<p data-block-key="k">Siehe <a href="https://example.org/x" title="a<b>c">diese Seite</a> jetzt.</p>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("html", "texts", "translated"),
+    [
+        ("<p>Take <b>56mg now.</p>", ["Take", "56mg now."], "<p>Nehmen <b>56mg jetzt.</p>"),
+        ("<p>one</i> two</p>", ["one", "two"], "<p>eins</i> zwei</p>"),
+        ("<p><b>x <i>y</b> z</i></p>", ["x", "y", "z"], "<p><b>X <i>Y</b> Z</i></p>"),
+    ],
+)
+def test_unpaired_inline_tags_stay_in_the_template(html, texts, translated):
+    template, segments = segment(html)
+    assert segments == texts
+    assert all("<" not in text for text in segments)
+    german = {"Take": "Nehmen", "56mg now.": "56mg jetzt.", "one": "eins", "two": "zwei"}
+    assert restore(template, [german.get(text, text.upper()) for text in segments]) == translated
+
+
+@pytest.mark.parametrize(
+    "tag",
+    ["<img src=x onerror=alert(1)//", "<svg/onload=alert(1)>", "<x-widget>", "<!-- hidden -->", "<IMG SRC=x>", "</p"],
+)
+def test_anything_shaped_like_an_html_element_is_refused_even_unclosed(tag):
+    problems = check_markup("Call us today.", f"Zadzwoń dziś. {tag}")
+    assert problems == [f"HTML markup is not allowed: {tag}. Use the numbered placeholders of the source text."]
+
+
+def test_an_attribute_added_inside_a_placeholder_is_named_as_such():
+    problems = check_markup(SOURCE, '<1 href="javascript:alert(1)">56mg</1> <2>jetzt</2>.<3/>')
+    assert problems == [
+        'Placeholder <1> was changed to <1 href="javascript:alert(1)">. Write it exactly as in the source, '
+        "with nothing added inside the angle brackets."
+    ]
+    assert check_markup(SOURCE, "<1>56mg</1> <2>jetzt</2>.< 3 />")[0].startswith(
+        "Placeholder <3/> was changed to < 3 />."
+    )
+
+
+def test_markup_messages_are_in_the_interface_language():
+    with translation.override("es"):
+        missing = check_markup(SOURCE, "<1>56mg</1> jetzt.<3/>")
+        html = check_markup(SOURCE, "<b>x</b> <1>56mg</1> <2>jetzt</2>.<3/>")
+    assert "<2>" in missing[0] and "Placeholder" not in missing[0]
+    assert "<b>" in html[0] and "not allowed" not in html[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "position", "code"),
+    [
+        ("Take 5\u202emg", 7, "U+202E"),
+        ("\u2066Take 5 mg", 1, "U+2066"),
+        ("Take\x00 5 mg", 5, "U+0000"),
+        ("Take 5 mg\x1b[31m", 10, "U+001B"),
+        ("Take \u202a5 mg\u202c", 6, "U+202A"),
+    ],
+)
+def test_control_characters_and_bidi_overrides_are_refused_with_their_position(text, position, code):
+    problems = check_characters("Take 5 mg", text)
+    assert problems[0].startswith(f"Character {position} is an invisible {code} (")
+
+
+def test_tabs_line_breaks_and_bidi_marks_are_allowed():
+    assert check_characters("Take 5 mg", "Take\t5 mg\nnow\r\n \u200f\u200e\u061c") == []
+
+
+def test_an_invisible_character_the_source_has_is_the_sources():
+    assert check_characters("a\u202eb", "c\u202ed") == []
+
+
 # Properties over Wagtail-shaped rich text
 
 SPECIAL = list("&<>\"' ") + ["&amp;", "<5", "a < b", "مرحبا", "الدواء", "中文", "药物", "é", "\u00a0"]
@@ -345,8 +433,30 @@ def test_property_changed_translations_keep_every_source_tag_and_attribute(html)
     assert segment(restored)[1] == translations
 
 
+# Beyond what Wagtail writes: attribute values with raw angle brackets, unpaired inline tags.
+ODD_INLINE = st.one_of(
+    INLINE,
+    st.tuples(RAW_TEXT, INLINE).map(lambda t: f'<a title="{t[0].replace(chr(34), "&quot;")}" href="/x">{t[1]}</a>'),
+    st.tuples(INLINE, st.sampled_from(["<b>", "</i>", "<span>", "</a>"]), INLINE).map("".join),
+)
+ODD_RICH_TEXT = st.lists(st.tuples(KEY, ODD_INLINE), max_size=4).map(
+    lambda blocks: "".join(f'<p data-block-key="{key}">{content}</p>' for key, content in blocks)
+)
+
+
 @PROPERTY_SETTINGS
-@given(RICH_TEXT)
+@given(ODD_RICH_TEXT)
+def test_property_odd_html_round_trips_and_keeps_unpaired_tags_out_of_segments(html):
+    template, segments = segment(html)
+    assert restore(template, segments) == html
+    for part in template.parts:
+        for placeholder, raw in getattr(part, "tags", ()):
+            if placeholder.endswith("/>"):  # only what has no content may be a movable <N/>
+                assert raw.endswith("/>") or raw.startswith("<!") or raw[1:].split()[0].rstrip(">") in VOID_TAGS
+
+
+@PROPERTY_SETTINGS
+@given(st.one_of(RICH_TEXT, ODD_RICH_TEXT))
 def test_property_tokenizer_agrees_with_html_parser(html):
     reference = _Events()
     reference.feed(html)

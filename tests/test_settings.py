@@ -52,6 +52,17 @@ def test_production_names_a_malformed_url_variable(name, value):
     assert f"{name} is not a" in result.stderr
 
 
+@pytest.mark.parametrize(
+    "value",
+    ["redis//:s3cret-pw@cache:6379/0", "redis://:s3cret-pw/x@cache:6379/0", "http://user:s3cret-pw@cache:6379"],
+)
+def test_a_malformed_redis_url_is_named_without_its_password(value):
+    result = manage("check", env={**PRODUCTION_ENV, "REDIS_URL": value})
+    assert result.returncode != 0
+    assert "REDIS_URL is not a Redis URL" in result.stderr
+    assert "s3cret" not in result.stderr + result.stdout
+
+
 def test_database_url_becomes_a_django_database():
     config = database_from_url("postgres://carelingua:pw@db.internal:5432/carelingua")
     assert config["ENGINE"] == "django.db.backends.postgresql"

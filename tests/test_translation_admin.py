@@ -272,6 +272,43 @@ def test_markup_errors_are_rejected_with_the_message(client, polish):
     assert segment.translation == "" and segment.state == Segment.UNTRANSLATED
 
 
+def refused(client, segment, translation):
+    """Save through the editor; the refusal's messages. The segment must be unchanged."""
+    before = (segment.translation, segment.state, segment.version)
+    response = save(client, segment, translation)
+    assert response.status_code == 400, response.content
+    segment.refresh_from_db()
+    assert (segment.translation, segment.state, segment.version) == before
+    return response.json()["errors"]
+
+
+def test_a_bidi_override_or_control_character_is_refused_naming_its_position(client, polish):
+    login(client, "translator_pl")
+    title = polish.segments.get(context="title")
+    assert refused(client, title, "Esketamina\u202e i ketamina")[0].startswith(
+        "Character 11 is an invisible U+202E (Right-To-Left Override)"
+    )
+    assert refused(client, title, "Esketamina\x07")[0].startswith("Character 11 is an invisible U+0007")
+
+
+def test_a_translation_longer_than_its_field_is_refused_at_save_naming_the_field(client, polish):
+    login(client, "translator_pl")
+    author = polish.segments.get(context="author")
+    errors = refused(client, author, "x" * 400)
+    assert errors == ["Too long for “Author”: 400 characters; it holds at most 255."]
+    heading = next(s for s in polish.segments.all() if s.label.endswith("Care card › Heading"))
+    errors = refused(client, heading, "x" * 300)
+    assert errors[0].startswith(f"Too long for “{heading.label}”: 300 characters; it holds at most ")
+
+
+def test_html_in_a_plain_text_field_is_refused_even_unclosed(client, polish):
+    login(client, "translator_pl")
+    title = polish.segments.get(context="title")
+    assert refused(client, title, "Esketamina <img src=x onerror=alert(1)//") == [
+        "HTML markup is not allowed: <img src=x onerror=alert(1)//. Use the numbered placeholders of the source text."
+    ]
+
+
 def test_a_malformed_save_request_is_a_400(client, polish):
     login(client, "translator_pl")
     segment = polish.segments.first()
@@ -336,7 +373,7 @@ def test_a_file_that_is_not_po_is_refused_and_changes_nothing(client, polish):
 def test_a_po_file_for_another_language_is_refused(client, polish, spanish):
     login(client, "admin")
     html = upload(client, polish, filled_po(spanish)).content.decode()
-    assert "Nothing was imported" in html and "another page or language" in html
+    assert "Nothing was imported" in html and "Spanish (es) translation of this page" in html
     assert not polish.segments.exclude(translation="").exists()
 
 

@@ -14,14 +14,14 @@ from django.utils.translation import ngettext
 from wagtail.log_actions import log
 from wagtail.models import Locale, Page, WorkflowState
 
-from . import catalogs, richtext, targets
+from . import catalogs, targets
 from .extract import MissingTranslation, translated_copy
 from .models import Segment, SegmentChange, TranslationCatalog
 from .permissions import can_edit_translation, can_start_translation
 from .signals import catalog_synced, translation_built
 from .sync import adopt, segment_entry, source_revision_id, sync_catalog
 from .targets import check_not_deleted
-from .validation import InvalidTranslation, Validation
+from .validation import InvalidTranslation, Validation, segment_problems
 
 
 class IncompleteCatalog(ValidationError):
@@ -173,7 +173,7 @@ class SaveSegment:
             raise PermissionDenied(_("You can only translate into your own languages."))
         if self.segment.obsolete:
             raise ValidationError(_("This text is no longer in the source; it cannot be changed."))
-        problems = richtext.check_markup(self.segment.source, self.translation) if self.translation else []
+        problems = segment_problems(self.segment, self.translation) if self.translation else []
         if problems:
             raise ValidationError(problems)
 

@@ -143,7 +143,7 @@ def to_po(catalog):
 
 def from_po(data: bytes):
     """Parse PO bytes strictly; raises ``PoFileError`` (with ``lineno``) or ``UnicodeDecodeError``."""
-    text = data.decode("utf-8")
+    text = data.decode("utf-8-sig")  # a byte-order mark, as Windows editors write it, is not text
     catalog = CarelinguaCatalog()
     _StrictParser(catalog, abort_invalid=True).parse(io.StringIO(text))
     return catalog

@@ -179,7 +179,7 @@ class Walk:
         if isinstance(block, blocks.ListBlock):
             return self.list(block, raw or [], path, label)
         if isinstance(block, TableBlock):
-            return self.table(raw, path, label)
+            return self.table(block, raw, path, label)
         if isinstance(block, BaseTypedTableBlock):
             return self.typed_table(block, raw, path, label)
         return self.leaf(block, raw, path, label)
@@ -236,12 +236,16 @@ class Walk:
                 items.append(self.block(block.child_block, item, context_path(path, index), item_label))
         return items
 
-    def table(self, raw, path, label):
+    def table(self, block, raw, path, label):
+        """A table's cells and caption. Cells are plain text, or HTML where the table's
+        ``renderer`` is ``"html"`` (Wagtail then outputs them unescaped): those are split like
+        rich text, so a translator's text in them is escaped and their tags come from the source."""
         if not raw:
             return raw
+        cell_text = self.rich_text if block.is_html_renderer() else self.plain_text
         rows = [
             [
-                self.plain_text(cell, context_path(path, f"r{r}c{c}"), label) if isinstance(cell, str) else cell
+                cell_text(cell, context_path(path, f"r{r}c{c}"), label) if isinstance(cell, str) else cell
                 for c, cell in enumerate(row)
             ]
             for r, row in enumerate(raw.get("data") or [])

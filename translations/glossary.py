@@ -9,6 +9,10 @@ Renderings are separated by ``|``. Commas, semicolons and tabs are accepted as d
 (spreadsheets in Spanish or Polish save with semicolons). An import is all or nothing: a
 file with any error (missing columns, unknown language, a term twice, no approved
 rendering) is refused with a report naming its lines, and nothing is changed.
+
+An exported cell that a spreadsheet would run as a formula (one starting with ``=``, ``+``,
+``-``, ``@``, a tab or a carriage return) is written with a leading apostrophe, which
+spreadsheets show as text; the import takes that apostrophe off again.
 """
 
 import csv
@@ -29,6 +33,17 @@ REQUIRED_COLUMNS = ["language", "term", "approved"]
 SEPARATOR = "|"
 MAX_BYTES = 2 * 1024 * 1024
 MAX_TERM_LENGTH = 255
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _as_text_cell(value):
+    """A cell a spreadsheet shows as text, never runs as a formula (CSV formula injection)."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def _from_text_cell(value):
+    """The value _as_text_cell wrote."""
+    return value[1:] if value.startswith("'") and value[1:].startswith(FORMULA_STARTS) else value
 
 
 def entries_for_language(language_code):
@@ -126,6 +141,7 @@ def parse_csv(data) -> tuple[list[Row], list[str]]:
 def _parse_row(record, line, locales, seen):
     where = _("Line %(line)d") % {"line": line}
     errors = []
+    record = {name: _from_text_cell(value) if isinstance(value, str) else value for name, value in record.items()}
     code = (record.get("language") or "").strip()
     term = (record.get("term") or "").strip()
     approved, forbidden = _split(record.get("approved")), _split(record.get("forbidden"))
@@ -208,16 +224,15 @@ def export_csv(terms=None) -> str:
     """The glossary (or some of its terms) as CSV text, in the columns ``import_csv`` reads."""
     terms = GlossaryTerm.objects.select_related("locale") if terms is None else terms.select_related("locale")
     out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out)  # rows end in CRLF (RFC 4180), so a cell holding a lone CR is quoted too
     writer.writerow(COLUMNS)
     for term in terms.order_by("locale__language_code", "term"):
-        writer.writerow(
-            [
-                term.locale.language_code,
-                term.term,
-                SEPARATOR.join(term.approved_renderings),
-                SEPARATOR.join(term.forbidden_renderings),
-                term.note,
-            ]
-        )
+        cells = [
+            term.locale.language_code,
+            term.term,
+            SEPARATOR.join(term.approved_renderings),
+            SEPARATOR.join(term.forbidden_renderings),
+            term.note,
+        ]
+        writer.writerow([_as_text_cell(cell) for cell in cells])
     return out.getvalue()

@@ -5,6 +5,7 @@ as it was. Entries that someone changed on the site since the export are conflic
 they are reported and not overwritten.
 """
 
+import re
 from dataclasses import dataclass, field
 
 from babel.messages.pofile import PoFileError
@@ -12,12 +13,15 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.log_actions import log
+from wagtail.models import Locale
 
-from . import catalogs, richtext
+from . import catalogs
 from .languages import babel_locale
-from .models import Segment, SegmentChange
+from .models import Segment, SegmentChange, TranslationCatalog
 from .permissions import can_edit_translation
+from .validation import length_limits, segment_problems
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
@@ -57,12 +61,26 @@ def _where(message):
     return _("line %(line)s (msgctxt “%(context)s”)") % {"line": message.lineno, "context": message.context}
 
 
+def _header_line(text, name):
+    """The line of the PO header field ``name``, or of the header entry when the field is absent."""
+    match = re.search(r'^"' + re.escape(name) + ":", text, re.IGNORECASE | re.MULTILINE)
+    return text.count("\n", 0, match.start()) + 1 if match else 1
+
+
+def _language(code):
+    """A language's name in the interface language, with its code: “Polish (pl)”."""
+    locale = Locale.objects.filter(language_code=code).first()
+    name = locale.get_display_name() if locale is not None else None
+    return _("%(name)s (%(code)s)") % {"name": name, "code": code} if name else code
+
+
 class ImportPO:
     def __init__(self, catalog, data: bytes, user=None):
         self.catalog = catalog
         self.data = data
         self.user = user
         self.report = ImportReport()
+        self._limits = None  # the fields' length limits, found when a translation is longer than its source
 
     def execute(self):
         if self.user is not None and not can_edit_translation(self.user, self.catalog):
@@ -79,6 +97,8 @@ class ImportPO:
                 change = self._plan(message, rows) if message.id else None
                 if change:
                     changes.append(change)
+            if po.obsolete:
+                self._report_obsolete(po)
             if self.report.errors:
                 transaction.set_rollback(True)
                 self.report.applied.clear()
@@ -103,6 +123,7 @@ class ImportPO:
             return None
         try:
             po = catalogs.from_po(self.data)
+            self.text = self.data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
             line = self.data[: error.start].count(b"\n") + 1
             self.report.errors.append(
@@ -121,22 +142,99 @@ class ImportPO:
         return po
 
     def _check_belongs(self, po):
-        headers = po.extra_headers
-        language = self.catalog.target_locale.language_code
-        if headers.get("Catalog") != str(self.catalog.pk):
+        """The file's headers name this catalog and its language; each refusal names the line."""
+        named = po.extra_headers.get("Catalog")
+        line = _header_line(self.text, catalogs.HEADER_PREFIX + "Catalog")
+        if named is None:
             self.report.errors.append(
                 _(
-                    "This file belongs to another page or language (catalog %(theirs)s, not %(ours)s). Download the file for this translation."
+                    "The file has no %(header)s header, so it was not downloaded from this site or its header "
+                    "was changed. Download the file for this translation and translate in that one."
                 )
-                % {"theirs": headers.get("Catalog") or _("unknown"), "ours": self.catalog.pk}
+                % {"header": catalogs.HEADER_PREFIX + "Catalog"}
             )
-        elif headers.get("Target-Locale") != language or (po.locale and str(po.locale) != str(babel_locale(language))):
+        elif named != str(self.catalog.pk):
+            self.report.errors.append(self._other_catalog(named, line))
+        else:
+            self._check_language(po)
+
+    def _other_catalog(self, named, line):
+        other = TranslationCatalog.objects.filter(pk=int(named)).first() if named.isdecimal() else None
+        values = {"line": line, "value": named, "ours": _language(self.catalog.target_locale.language_code)}
+        if not named.isdecimal():
+            return (
+                _("Line %(line)d: the catalog header “%(value)s” is not a catalog number; the file was changed.")
+                % values
+            )
+        if other is None:
+            return (
+                _(
+                    "Line %(line)d: the file is for catalog %(value)s, which no longer exists. "
+                    "Download the file for this translation."
+                )
+                % values
+            )
+        values["theirs"] = _language(other.target_locale.language_code)
+        if (other.content_type_id, other.translation_key) == (
+            self.catalog.content_type_id,
+            self.catalog.translation_key,
+        ):
+            return (
+                _(
+                    "Line %(line)d: this file is the %(theirs)s translation of this page; this translation is into "
+                    "%(ours)s. Download the file for this translation."
+                )
+                % values
+            )
+        values["title"] = str(other.source_object)
+        return (
+            _(
+                "Line %(line)d: this file belongs to another page, “%(title)s” (%(theirs)s). "
+                "Download the file for this translation."
+            )
+            % values
+        )
+
+    def _check_language(self, po):
+        ours = self.catalog.target_locale.language_code
+        target = po.extra_headers.get("Target-Locale")
+        if target != ours:
+            line = _header_line(self.text, catalogs.HEADER_PREFIX + "Target-Locale")
             self.report.errors.append(
-                _("This file is for %(theirs)s, but this translation is into %(ours)s.")
-                % {"theirs": headers.get("Target-Locale") or po.locale, "ours": language}
+                _("Line %(line)d: the file says it is for %(theirs)s, but this translation is into %(ours)s.")
+                % {"line": line, "theirs": target or _("no language"), "ours": _language(ours)}
             )
+            return
+        expected = babel_locale(ours)
+        if po.locale is None or str(po.locale) == str(expected):
+            return
+        values = {"line": _header_line(self.text, "Language"), "theirs": str(po.locale), "ours": _language(ours)}
+        if po.locale.language == expected.language:
+            message = _(
+                "Line %(line)d: the Language header says %(theirs)s, a regional variant; this translation is into "
+                "%(ours)s. Set the file's language to %(ours)s (in Poedit: Translation › Properties) and upload it again."
+            )
+        else:
+            message = _("Line %(line)d: the Language header says %(theirs)s, but this translation is into %(ours)s.")
+        self.report.errors.append(message % values)
+
+    def _report_obsolete(self, po):
+        self.report.warnings.append(
+            ngettext(
+                "%(count)d obsolete entry (marked #~) was ignored.",
+                "%(count)d obsolete entries (marked #~) were ignored.",
+                len(po.obsolete),
+            )
+            % {"count": len(po.obsolete)}
+        )
 
     def _plan(self, message, rows):
+        if message.pluralizable:
+            self.report.errors.append(
+                _("%(where)s: a plural entry (msgid_plural); page texts have no plural forms. Remove it.")
+                % {"where": _where(message)}
+            )
+            return None
         row = rows.get(message.context)
         if row is None:
             self.report.errors.append(_("%(where)s: this text is not in the translation.") % {"where": _where(message)})
@@ -154,7 +252,9 @@ class ImportPO:
                     _("%(where)s: empty in the file; the saved translation was kept.") % {"where": _where(message)}
                 )
             return None
-        problems = richtext.check_markup(row.source, text)
+        if self._limits is None and len(text) > len(row.source):
+            self._limits = length_limits(self.catalog.source_object)
+        problems = segment_problems(row, text, self._limits or {})
         if problems:
             self.report.errors.extend(f"{_where(message)}: {problem}" for problem in problems)
             return None

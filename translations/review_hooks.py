@@ -6,6 +6,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import messages
+from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.log_actions import log
 
 from . import review_admin
@@ -58,7 +59,8 @@ def refuse_bulk_publish(request, action_type, objects, action_class_instance):
     for page in refused:
         _refuse(request, page, "bulk")
     if refused:
-        return redirect(request.GET.get("next") or "wagtailadmin_explore_root")
+        # Only a ``next`` on this site: never an open redirect to another host.
+        return redirect(get_valid_next_url_from_request(request) or "wagtailadmin_explore_root")
     return None
 
 

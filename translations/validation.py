@@ -11,10 +11,11 @@ from dataclasses import dataclass
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext as _
-from wagtail.fields import StreamField
+from wagtail.fields import RichTextField, StreamField
 
-from .extract import SEPARATOR, child_label, context_path, field_label
-from .fields import translatable_fields
+from . import richtext
+from .extract import SEPARATOR, Walk, child_label, context_path, field_label
+from .fields import TEXT, block_kind, translatable_fields
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,77 @@ def field_error(field, obj):
     except ValidationError as error:
         return error
     return None
+
+
+# Checking one segment as it is saved (editor, PO import): pure text checks, and the length
+# its field allows, so that a translation too long is refused then, not at build time.
+
+
+@dataclass(frozen=True)
+class Limit:
+    max_length: int
+    label: str
+
+
+class _Limits(Walk):
+    """The ``max_length`` of the field or block that each plain-text segment goes into."""
+
+    def __init__(self):
+        self.limits, self.max_length = {}, None
+
+    def text(self, context, label, text):
+        if self.max_length:
+            self.limits[context] = Limit(self.max_length, label)
+        return text
+
+    def _within(self, max_length, walk, *args):
+        outer, self.max_length = self.max_length, max_length
+        try:
+            return walk(*args)
+        finally:
+            self.max_length = outer
+
+    def field(self, obj, field, path, label):
+        plain = not isinstance(field, StreamField | RichTextField)
+        return self._within(
+            getattr(field, "max_length", None) if plain else None, super().field, obj, field, path, label
+        )
+
+    def leaf(self, block, raw, path, label):
+        plain = block_kind(block) == TEXT
+        max_length = getattr(getattr(block, "field", None), "max_length", None) if plain else None
+        return self._within(max_length, super().leaf, block, raw, path, label)
+
+
+def length_limits(obj):
+    """{context: Limit} for the segments of ``obj`` whose field or block has a ``max_length``."""
+    walk = _Limits()
+    if obj is not None:
+        for _field, _value in walk.run(obj):
+            pass
+    return walk.limits
+
+
+def text_problems(source, text):
+    """What is wrong with a translation of ``source``, judged from the two texts alone."""
+    return richtext.check_characters(source, text) + richtext.check_markup(source, text)
+
+
+def segment_problems(segment, text, limits=None):
+    """What is wrong with ``text`` as the translation of ``segment``: its characters, its
+    placeholders and markup, and its length in the field it goes into. ``limits`` (from
+    ``length_limits``) saves walking the source again when checking many segments."""
+    problems = text_problems(segment.source, text)
+    if len(text) > len(segment.source):  # no longer than a source that fits, it fits
+        limits = length_limits(segment.catalog.source_object) if limits is None else limits
+        limit = limits.get(segment.context)
+        if limit is not None and len(text) > limit.max_length:
+            problems.append(
+                # Translators: e.g. Too long for “Body › Care card › Heading”: 300 characters; it holds at most 255.
+                _("Too long for “%(field)s”: %(length)d characters; it holds at most %(max)d.")
+                % {"field": limit.label, "length": len(text), "max": limit.max_length}
+            )
+    return problems
 
 
 class InvalidTranslation(ValidationError):

@@ -40,10 +40,24 @@ def database_from_url(url, name="DATABASE_URL"):
 
 
 def redis_cache_from_url(url, name="REDIS_URL"):
-    """A Django CACHES entry for Redis, checking the URL's form first."""
+    """A Django CACHES entry for Redis, checking the URL's form first.
+
+    The error never repeats the URL: it may hold a password (a malformed one often does,
+    when a password with "/" or "@" was not percent-encoded).
+    """
     parts = urlsplit(url)
-    if parts.scheme not in REDIS_SCHEMES or not (parts.hostname or parts.path):
-        raise ImproperlyConfigured(f"{name} is not a Redis URL ({url!r}). Use for example redis://127.0.0.1:6379/0.")
+    try:
+        parts.port  # noqa: B018 (raises ValueError for a port that is not a number)
+    except ValueError:
+        well_formed = False
+    else:
+        well_formed = parts.scheme in REDIS_SCHEMES and bool(parts.hostname or parts.path)
+    if not well_formed:
+        raise ImproperlyConfigured(
+            f"{name} is not a Redis URL (its value is not shown: it may hold a password). "
+            "Use for example redis://127.0.0.1:6379/0 or redis://:password@host:6379/0, "
+            "with any / @ : or # in the password percent-encoded (%2F %40 %3A %23)."
+        )
     return {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": url,

@@ -130,6 +130,7 @@ def browse(base_url, urls):
                 "h1": [h1.text for h1 in driver.find_elements(By.TAG_NAME, "h1")],
                 "axe": driver.execute_async_script(RUN_AXE, AXE_TAGS),
                 "html_file": html_file,
+                "csp_violations": tools.policy_violations(driver),
             }
         driver.get(base_url + urls["en"]["article"])
         for language in ["es", "ar", "en"]:
@@ -163,6 +164,11 @@ def test_axe_finds_no_wcag_22_aa_violations(visit, language, kind):
 def test_nu_html_checker_finds_no_errors(visit, language, kind):
     errors = visit["vnu"][f"{language}-{kind}.html"]
     assert errors == [], "\n".join(errors)
+
+
+@pytest.mark.parametrize(("language", "kind"), VISITS)
+def test_the_content_security_policy_blocks_nothing_the_page_uses(visit, language, kind):
+    assert visit["pages"][language, kind]["csp_violations"] == []
 
 
 def test_the_language_switcher_moves_between_the_article_languages(visit):

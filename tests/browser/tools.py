@@ -126,10 +126,16 @@ def chrome():
     options.binary_location = CHROMIUM
     for flag in CHROMIUM_FLAGS:
         options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})  # console messages, for CSP violations
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     driver.set_script_timeout(60)
     driver.set_page_load_timeout(60)
     return driver
+
+
+def policy_violations(driver):
+    """The Content-Security-Policy violations the browser reported since the last call."""
+    return [entry["message"] for entry in driver.get_log("browser") if "Content Security Policy" in entry["message"]]
 
 
 class AdminSession:

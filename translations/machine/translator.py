@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from .. import richtext
+from ..validation import text_problems
 from . import protect
 from .backends import ServiceError, get_backend
 
@@ -93,5 +93,5 @@ class MachineTranslator:
             return Suggestion(problem=str(error))
         if not text:
             return Suggestion(problem=_("The service returned an empty translation."))
-        problems = richtext.check_markup(source, text)
+        problems = text_problems(source, text)
         return Suggestion(problem=problems[0]) if problems else Suggestion(text=text)

@@ -30,12 +30,14 @@ WARNING = "warning"
 
 DEFAULT_CHECKS = [
     "translations.qa.checks.check_markup",
+    "translations.qa.checks.check_characters",
     "translations.qa.checks.check_numbers",
     "translations.qa.checks.check_unit_abbreviations",
     "translations.qa.checks.check_phone_numbers",
     "translations.qa.checks.check_glossary",
     "translations.qa.checks.check_untranslated",
     "translations.qa.checks.check_whitespace",
+    "translations.qa.checks.check_entities",
     "translations.qa.checks.check_length",
 ]
 

@@ -1,13 +1,15 @@
-"""The checks. Safety checks (numbers, units, phone numbers, markup, forbidden terms) give
+"""The checks. Safety checks (numbers, units, phone numbers, markup, invisible characters, forbidden terms) give
 errors, which block; style checks give warnings, which a reviewer acknowledges on record.
 
 Each is ``check(source, target, locale, context) -> list[Finding]``; see ``base``.
 """
 
+import html
 import re
 from collections import Counter
 from functools import lru_cache
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from .. import richtext
@@ -35,9 +37,24 @@ def check_empty(source, target, locale, context):
     return []
 
 
+def _in_english(check, source, target):
+    """The findings' keys: the same sentences in English, whatever the interface language."""
+    with translation.override("en"):
+        return check(source, target)
+
+
 def check_markup(source, target, locale, context):
     """The numbered placeholders of rich text: the same set, properly nested, no raw HTML."""
-    return [Finding(ERROR, "markup", problem, key=problem) for problem in richtext.check_markup(source, target)]
+    problems = richtext.check_markup(source, target)
+    keys = _in_english(richtext.check_markup, source, target) if problems else []
+    return [Finding(ERROR, "markup", problem, key=key) for problem, key in zip(problems, keys, strict=True)]
+
+
+def check_characters(source, target, locale, context):
+    """Control characters and bidirectional overrides or isolates that the source does not have."""
+    problems = richtext.check_characters(source, target)
+    keys = _in_english(richtext.check_characters, source, target) if problems else []
+    return [Finding(ERROR, "characters", problem, key=key) for problem, key in zip(problems, keys, strict=True)]
 
 
 def _read(text, language, context):
@@ -200,6 +217,23 @@ def check_untranslated(source, target, locale, context):
     if locale.split("-")[0] == context.source_language.split("-")[0] or _kept_by_glossary(source, context):
         return []
     return [Finding(WARNING, "untranslated", _("The translation is the same as the source."))]
+
+
+ENTITY_RE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);")
+
+
+def check_entities(source, target, locale, context):
+    """HTML entities typed into a translation: segments are plain text, so ``&lt;`` is shown as
+    the four characters typed, not as "<". The character itself is what the translator meant."""
+    findings = []
+    for entity in dict.fromkeys(ENTITY_RE.findall(target)):
+        character = html.unescape(entity)
+        if entity in source or character == entity:
+            continue
+        values = {"entity": entity, "character": character}
+        message = _("“%(entity)s” is shown as typed. Type the character itself: %(character)s") % values
+        findings.append(Finding(WARNING, "entity", message, key=entity))
+    return findings
 
 
 def check_whitespace(source, target, locale, context):

@@ -1,4 +1,5 @@
 from babel.messages.pofile import PoFileError
+from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
 
 from translations.catalogs import HEADER_PREFIX, from_po
@@ -18,10 +19,16 @@ class Command(BaseCommand):
         parser.add_argument("--user", help="Username to record as the translator.")
 
     def handle(self, file, user=None, **options):
-        with open(file, "rb") as handle:
-            data = handle.read()
+        try:
+            with open(file, "rb") as handle:
+                data = handle.read()
+        except OSError as error:
+            raise CommandError(f"Cannot read {file}: {error.strerror}.") from None
         catalog = self._catalog_named_in(data)
-        report = ImportPO(catalog, data, find_user(user)).execute()
+        try:
+            report = ImportPO(catalog, data, find_user(user)).execute()
+        except PermissionDenied as error:
+            raise CommandError(f"Nothing was imported: {error}") from None
         for line in report.lines():
             self.stdout.write(line)
         if not report.ok:
