@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from cms.settings.environment import database_from_url, redis_cache_from_url
+from cms.settings.environment import database_from_url, redis_cache_from_url, redis_caches_from_url
 
 ROOT = Path(__file__).resolve().parent.parent
 PRODUCTION_ENV = {
@@ -67,3 +67,12 @@ def test_redis_url_becomes_a_redis_cache():
     assert redis_cache_from_url("redis://127.0.0.1:6379/1")["BACKEND"].endswith("RedisCache")
     with pytest.raises(ImproperlyConfigured, match="REDIS_URL"):
         redis_cache_from_url("127.0.0.1:6379")
+
+
+def test_on_redis_wagtails_cache_ignores_errors_and_the_page_cache_sees_them():
+    caches = redis_caches_from_url("redis://127.0.0.1:6379/1")
+    assert {alias: entry["OPTIONS"]["IGNORE_EXCEPTIONS"] for alias, entry in caches.items()} == {
+        "default": True,
+        "pages": False,
+    }
+    assert {entry["LOCATION"] for entry in caches.values()} == {"redis://127.0.0.1:6379/1"}

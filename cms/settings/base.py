@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
-from .environment import database_from_url, redis_cache_from_url, whole_number
+from .environment import database_from_url, redis_caches_from_url, whole_number
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -87,11 +87,12 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {
-    "default": redis_cache_from_url(os.environ["REDIS_URL"])
+# Redis through REDIS_URL (two entries on the same server, see redis_caches_from_url), else local memory.
+CACHES = (
+    redis_caches_from_url(os.environ["REDIS_URL"])
     if os.environ.get("REDIS_URL")
-    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-}
+    else {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -194,7 +195,7 @@ CMS_DEFAULT_REGION = os.environ.get("CMS_DEFAULT_REGION", "")
 # Full-page cache for anonymous readers (cms/cache.py): how long a rendered page is kept,
 # in seconds (0 turns it off). Publishing or unpublishing a page purges it at once.
 CMS_PAGE_CACHE_SECONDS = whole_number("CMS_PAGE_CACHE_SECONDS", 600)
-CMS_PAGE_CACHE_ALIAS = "default"
+CMS_PAGE_CACHE_ALIAS = "pages" if "pages" in CACHES else "default"
 
 # Translation QA (translations.qa): a translation may contain these phone numbers although
 # its source does not (the region data). Checks, length ratios and unit words can be set here too.

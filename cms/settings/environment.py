@@ -7,6 +7,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 REDIS_SCHEMES = ("redis", "rediss", "unix")
+REDIS_TIMEOUT = 1  # seconds
 
 
 def require(name):
@@ -39,13 +40,31 @@ def database_from_url(url, name="DATABASE_URL"):
     return config
 
 
-def redis_cache_from_url(url, name="REDIS_URL"):
-    """A Django CACHES entry for Redis, checking the URL's form first."""
+def redis_cache_from_url(url, name="REDIS_URL", ignore_errors=True):
+    """A Django CACHES entry for Redis (django-redis), checking the URL's form first.
+
+    With ``ignore_errors`` (Wagtail's and Django's own cache use), an unreachable Redis reads as a
+    miss and a write is dropped, so no request fails because of it. The page cache
+    (cms/cache.py) uses an entry without it: it sees the error, serves the page uncached, logs a
+    warning and purges what it could not when Redis answers again.
+    """
     parts = urlsplit(url)
     if parts.scheme not in REDIS_SCHEMES or not (parts.hostname or parts.path):
         raise ImproperlyConfigured(f"{name} is not a Redis URL ({url!r}). Use for example redis://127.0.0.1:6379/0.")
     return {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "django_redis.cache.RedisCache",
         "LOCATION": url,
         "KEY_PREFIX": "carelingua",
+        "OPTIONS": {
+            "IGNORE_EXCEPTIONS": ignore_errors,
+            # Redis answers in well under a millisecond; a server that does not answer at all
+            # (a network partition) costs each request at most this long per attempt.
+            "SOCKET_CONNECT_TIMEOUT": REDIS_TIMEOUT,
+            "SOCKET_TIMEOUT": REDIS_TIMEOUT,
+        },
     }
+
+
+def redis_caches_from_url(url, name="REDIS_URL"):
+    """CACHES for a site on Redis: ``default`` for Wagtail and Django, ``pages`` for the page cache."""
+    return {"default": redis_cache_from_url(url, name), "pages": redis_cache_from_url(url, name, ignore_errors=False)}

@@ -9,7 +9,7 @@ friends, DEFAULT_FROM_EMAIL, CMS_DEFAULT_REGION, CMS_REGION_COUNTRY_HEADER.
 import os
 
 from .base import *  # noqa: F403
-from .environment import database_from_url, redis_cache_from_url, require
+from .environment import database_from_url, redis_caches_from_url, require
 
 DEBUG = False
 SECRET_KEY = require("SECRET_KEY")
@@ -17,7 +17,8 @@ ALLOWED_HOSTS = [host.strip() for host in require("ALLOWED_HOSTS").split(",") if
 CSRF_TRUSTED_ORIGINS = [o.strip() for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()]
 
 DATABASES = {"default": database_from_url(require("DATABASE_URL"))}
-CACHES = {"default": redis_cache_from_url(require("REDIS_URL"))}
+CACHES = redis_caches_from_url(require("REDIS_URL"))
+CMS_PAGE_CACHE_ALIAS = "pages"
 
 # Background work runs in a separate `manage.py db_worker` process.
 TASKS = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}

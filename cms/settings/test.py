@@ -9,6 +9,7 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.testapp"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CMS_PAGE_CACHE_ALIAS = "default"
 # The page cache is off, so that a test that changes data behind Wagtail's back never reads a
 # page another test rendered; tests/test_cache.py and the browser tests turn it on.
 CMS_PAGE_CACHE_SECONDS = 0
