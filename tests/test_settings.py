@@ -1,5 +1,6 @@
 """Production settings: no insecure defaults, and clear errors for missing configuration."""
 
+import json
 import os
 import subprocess
 import sys
@@ -76,3 +77,20 @@ def test_on_redis_wagtails_cache_ignores_errors_and_the_page_cache_sees_them():
         "pages": False,
     }
     assert {entry["LOCATION"] for entry in caches.values()} == {"redis://127.0.0.1:6379/1"}
+
+
+def test_production_keeps_checked_database_connections_and_fault_tolerant_caches():
+    code = (
+        "import json; from django.conf import settings as s; db = s.DATABASES['default']; "
+        "print(json.dumps([db['CONN_MAX_AGE'], db['CONN_HEALTH_CHECKS'], s.CMS_PAGE_CACHE_ALIAS, "
+        "{a: c['OPTIONS']['IGNORE_EXCEPTIONS'] for a, c in s.CACHES.items()}, s.MIDDLEWARE[0]]))"
+    )
+    result = manage("shell", "-c", code, env={**PRODUCTION_ENV, "CONN_MAX_AGE": "120"})
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.splitlines()[-1]) == [
+        120,
+        True,
+        "pages",
+        {"default": True, "pages": False},
+        "cms.health.HealthCheckMiddleware",
+    ]
