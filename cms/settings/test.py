@@ -13,7 +13,12 @@ CMS_PAGE_CACHE_ALIAS = "default"
 # The page cache is off, so that a test that changes data behind Wagtail's back never reads a
 # page another test rendered; tests/test_cache.py and the browser tests turn it on.
 CMS_PAGE_CACHE_SECONDS = 0
-STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+# Local files whatever the environment says; tests/test_media_storage.py uses its own S3 server.
+STORAGES = {
+    **STORAGES,
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
