@@ -2,6 +2,7 @@
 wait for a port. Each listens on 127.0.0.1 only, on a port of this project's own range."""
 
 import os
+import shlex
 import shutil
 import signal
 import socket
@@ -156,10 +157,12 @@ class AppServer(Process):
 
 
 class Worker(Process):
-    """`manage.py db_worker`, as the Procfile's worker, polling often."""
+    """The Procfile's worker: interrupted jobs queued again, then `manage.py db_worker`, polling often."""
 
     def __init__(self, env, log):
-        super().__init__([sys.executable, "manage.py", "db_worker", "--interval", "0.2"], env, log)
+        python = shlex.quote(sys.executable)
+        command = f"{python} manage.py resume_machine_translation && exec {python} manage.py db_worker --interval 0.2"
+        super().__init__(["/bin/sh", "-c", command], env, log)
 
 
 class MotoServer(Process):

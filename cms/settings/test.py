@@ -6,7 +6,9 @@ from .base import INSTALLED_APPS, STORAGES
 DEBUG = False
 SECRET_KEY = "carelingua-tests-only"  # noqa: S105 (tests only)
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
-INSTALLED_APPS = [*INSTALLED_APPS, "tests.testapp"]
+# django_tasks_db: its tables, for the production processes that share the test database
+# (tests/servers.py); the suite itself runs tasks at once.
+INSTALLED_APPS = [*INSTALLED_APPS, "django_tasks_db", "tests.testapp"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 CMS_PAGE_CACHE_ALIAS = "default"
