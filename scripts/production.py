@@ -88,7 +88,8 @@ def main():
     honcho = subprocess.Popen(  # noqa: S603 (honcho from this virtual environment, the Procfile beside it)
         [BIN / "honcho", "start", "--port", str(first), "--concurrency", f"web={count},worker=1"], cwd=ROOT, env=env
     )
-    signal.signal(signal.SIGTERM, lambda *_: honcho.terminate())
+    stopping = []
+    signal.signal(signal.SIGTERM, lambda *_: (stopping.append(True), honcho.terminate()))
     try:
         deadline = time.monotonic() + 60
         while not all(healthy(port) for port in ports):
@@ -103,9 +104,10 @@ def main():
         print(f"  worker: manage.py db_worker\n  database: {database['NAME']} on {database['HOST'] or 'localhost'}")
         print(f"  cache: Redis at {env['REDIS_URL'].rsplit('@', 1)[-1]}")
         print("Ctrl-C stops every process.\n", flush=True)
-        sys.exit(honcho.wait())
+        code = honcho.wait()
+        sys.exit(0 if stopping else code)
     except KeyboardInterrupt:
-        sys.exit(honcho.wait())
+        honcho.wait()
 
 
 if __name__ == "__main__":
