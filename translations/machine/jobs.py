@@ -74,12 +74,9 @@ class StartMachineTranslation:
             raise ValidationError(_("Choose at least one translation to pre-translate."))
         if self.user is not None and not all(can_pretranslate(self.user, catalog) for catalog in self.catalogs):
             raise PermissionDenied(_("You may only pre-translate translations you can edit."))
-        busy = (
-            MachineTranslationJob.objects.active()
-            .filter(catalog__in=self.catalogs)
-            .exclude(pk__in=[job.pk for job in interrupted()])
-            .select_related("catalog")
-        )
+        jobs = MachineTranslationJob.objects.filter(catalog__in=self.catalogs)
+        stopped = [job.pk for job in interrupted(jobs)]
+        busy = jobs.active().exclude(pk__in=stopped).select_related("catalog")
         if busy:
             raise ValidationError(
                 _("A pre-translation of %(catalog)s is already running. Wait for it to finish.")
