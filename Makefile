@@ -7,7 +7,7 @@ LANGS := es pl ar ur zh_Hans
 CATALOG_DIRS := locales translations/locale
 BABEL_KEYWORDS := -k gettext_lazy -k ngettext_lazy:1,2 -k pgettext_lazy:1c,2 -k npgettext_lazy:1c,2,3
 
-.PHONY: demo test lint bench messages compilemessages system-deps clean
+.PHONY: demo production test lint bench messages compilemessages system-deps clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -34,6 +34,11 @@ demo: $(VENV)/.runtime compilemessages
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_demo
 	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# The production topology on this machine: PostgreSQL and Redis on 127.0.0.1, two gunicorn web
+# processes, one task worker (scripts/production.py; README "Run in production").
+production: $(VENV)/.runtime compilemessages
+	$(BIN)/python scripts/production.py
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .

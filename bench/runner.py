@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.test.utils import setup_databases, teardown_databases
 
-BENCHMARKS = ["bench.bench_catalogs", "bench.bench_memory", "bench.bench_http", "bench.bench_scale"]
+BENCHMARKS = ["bench.bench_catalogs", "bench.bench_memory", "bench.bench_http", "bench.bench_scale", "bench.bench_load"]
 
 
 def fresh_database():

@@ -6,7 +6,5 @@ once (the immediate backend), which would count the worker's work as the editor'
 """
 
 from cms.settings.test import *  # noqa: F403
-from cms.settings.test import INSTALLED_APPS
 
-INSTALLED_APPS = [*INSTALLED_APPS, "django_tasks_db"]
 TASKS = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}

@@ -26,9 +26,17 @@ that read the old rows in between cannot keep them. ``CMS_PAGE_CACHE_SECONDS`` b
 the life of every copy in any case.
 
 With ``WAGTAILFRONTENDCACHE`` set (a CDN, see the README), the same URLs are purged there.
+
+When the cache server cannot be reached (Redis stopped, its port closed, a timeout), pages
+are served uncached and nothing fails: a warning is logged when the outage is first seen
+(and once a minute while it lasts), a purge that could not be written is forgotten, and the
+first request of this process that reaches the server again renews the whole site's token,
+so no copy from before the outage outlives a publish made during it.
 """
 
 import hashlib
+import logging
+import time
 import uuid
 from urllib.parse import unquote
 
@@ -39,6 +47,7 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import get_max_age
 from django.utils.translation import get_language_from_path
+from redis.exceptions import RedisError
 
 from .region_lookup import all_region_codes, requested_codes
 
@@ -49,6 +58,41 @@ ALL_KEY = PREFIX + "gen:all"
 # Query parameters a cached page may have; any other parameter is served uncached.
 CACHEABLE_PARAMETERS = {"region"}
 UNCACHEABLE_DIRECTIVES = ("private", "no-cache", "no-store")
+# What a cache backend raises when its server cannot be reached (django-redis without
+# IGNORE_EXCEPTIONS and Django's RedisCache raise redis-py's errors; a timeout is an OSError).
+UNREACHABLE = (RedisError, OSError)
+WARN_EVERY_SECONDS = 60
+
+logger = logging.getLogger(__name__)
+
+
+class Outage:
+    """Whether this process last found the cache server unreachable; logs the changes."""
+
+    def __init__(self):
+        self.since = None
+        self.warned_at = None
+
+    def seen(self, error):
+        now = time.monotonic()
+        if self.since is None:
+            self.since = now
+        if self.warned_at is None or now - self.warned_at >= WARN_EVERY_SECONDS:
+            self.warned_at = now
+            logger.warning("Page cache unreachable, serving pages uncached: %s", error)
+
+    def over(self, cache):
+        """The server answered: after an outage, forget every copy (a purge may have been lost)."""
+        if self.since is None:
+            return
+        cache.set(ALL_KEY, uuid.uuid4().hex, timeout=token_lifetime())
+        logger.warning(
+            "Page cache reachable again after %.0f s; every cached page renewed.", time.monotonic() - self.since
+        )
+        self.since = self.warned_at = None
+
+
+outage = Outage()
 
 
 def page_cache():
@@ -78,8 +122,19 @@ def token_lifetime():
     return 2 * settings.CMS_PAGE_CACHE_SECONDS
 
 
+def attempt(function, *args, **kwargs):
+    """Call a cache operation that may be skipped; whether the server answered."""
+    try:
+        function(*args, **kwargs)
+    except UNREACHABLE as error:
+        outage.seen(error)
+        return False
+    return True
+
+
 def _generations(cache, keys):
     """The current token of each key; a key never set (or expired) gets a fresh one."""
+    outage.over(cache)
     found = cache.get_many(keys)
     for key in keys:
         if key not in found:
@@ -155,10 +210,14 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         cache = page_cache()
-        key = cache_key(request, cache)
+        try:
+            key = cache_key(request, cache)
+            cached = None if key is None else cache.get(key)
+        except UNREACHABLE as error:
+            outage.seen(error)
+            key = None
         if key is None:
             return self.get_response(request)
-        cached = cache.get(key)
         if cached is not None:
             content, headers = cached
             response = HttpResponse(content, headers=headers)
@@ -167,8 +226,9 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         if storable(request, response):
             # Only the view's own headers: the middleware around this one adds the rest on a hit too.
-            cache.set(key, (response.content, dict(response.headers)), timeout=settings.CMS_PAGE_CACHE_SECONDS)
-            response[HEADER] = "miss"
+            stored = (response.content, dict(response.headers))
+            if attempt(cache.set, key, stored, timeout=settings.CMS_PAGE_CACHE_SECONDS):
+                response[HEADER] = "miss"
         return response
 
 
@@ -183,7 +243,9 @@ def page_path(page):
 
 
 def renew(keys):
-    page_cache().set_many({key: uuid.uuid4().hex for key in keys}, timeout=token_lifetime())
+    """New tokens for these keys. If the server is unreachable the purge is lost, and made good
+    by renewing everything when it answers again (Outage.over)."""
+    attempt(page_cache().set_many, {key: uuid.uuid4().hex for key in keys}, timeout=token_lifetime())
 
 
 def purge_paths(subtrees=(), exact=()):
@@ -195,7 +257,7 @@ def purge_paths(subtrees=(), exact=()):
 
 
 def purge_everything():
-    page_cache().delete(REGIONS_KEY)
+    attempt(page_cache().delete, REGIONS_KEY)
     renew([ALL_KEY])
     transaction.on_commit(lambda: renew([ALL_KEY]))
 

@@ -34,3 +34,5 @@ urlpatterns += i18n_patterns(
 
 # A page missing in the reader's language links to the languages it exists in (cms.reading).
 handler404 = "cms.views.page_not_found"
+# A database that does not answer is a 503 to retry, not a 500 (cms.views.server_error).
+handler500 = "cms.views.server_error"

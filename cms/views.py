@@ -1,13 +1,17 @@
+import sys
+
 import django_filters
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import HttpResponsePermanentRedirect, HttpResponseRedirect
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponsePermanentRedirect, HttpResponseRedirect, HttpResponseServerError
 from django.shortcuts import render
+from django.template import loader
 from django.template.response import TemplateResponse
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
@@ -98,6 +102,7 @@ class ReviewsDueView(ReportView):
 
 # ---------- Public pages (reading) ----------
 
+RETRY_AFTER_SECONDS = 30
 SEARCH_RESULTS_PER_PAGE = 10
 
 
@@ -115,6 +120,19 @@ def root_redirect(request):
     with translation.override(language):
         response = HttpResponseRedirect(reverse("wagtail_serve", args=[""]))
     patch_vary_headers(response, ("Accept-Language", "Cookie"))
+    return response
+
+
+def server_error(request):
+    """The site's 500 page, or a 503 with Retry-After when the database could not be reached (a
+    restart, a failover, a dropped connection): the next request connects again by itself."""
+    error = sys.exc_info()[1]
+    unavailable = isinstance(error, OperationalError | InterfaceError)
+    response = HttpResponseServerError(loader.get_template("500.html").render())
+    if unavailable:
+        response.status_code = 503
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        add_never_cache_headers(response)
     return response
 
 

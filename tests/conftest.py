@@ -68,3 +68,28 @@ def _no_language_left_active():
 
     yield
     translation.deactivate()
+
+
+@pytest.fixture
+def postgresql(transactional_db):
+    """Tests that share the test database with other processes need PostgreSQL (SQLite's test
+    database lives in this process's memory)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (set DATABASE_URL): servers in other processes share the test database")
+
+
+@pytest.fixture
+def topology(postgresql, tmp_path):
+    """Production processes around the test database (tests/servers.py): call .web() and .worker()."""
+    from django.conf import settings
+    from django.db import connection
+
+    from tests.servers import REDIS_SERVER, Topology, database_url
+
+    if REDIS_SERVER is None:
+        pytest.skip("needs Debian's redis-server (apt-get install redis-server)")
+    started = Topology(database_url(connection.settings_dict), tmp_path, settings.SECRET_KEY)
+    yield started
+    started.stop()

@@ -13,6 +13,7 @@ from tests.loopback import Loopback
 from translations.actions import BuildTranslation, CreateTranslation, IncompleteCatalog, SaveSegment
 from translations.machine.audit import LOG_ACTION
 from translations.machine.jobs import PreTranslateCatalog, StartMachineTranslation
+from translations.machine.liveness import holding
 from translations.machine.models import STALE_AFTER, MachineTranslationJob
 from translations.machine.pseudo import PseudoBackend
 from translations.machine.translator import MachineTranslator
@@ -188,10 +189,29 @@ def test_a_job_interrupted_halfway_can_run_again(polish):
     assert not polish.segments.filter(state="untranslated").exists()
 
 
-def test_a_running_job_blocks_a_second_one_until_it_looks_stale(polish):
+def test_a_job_whose_worker_died_is_resumed_where_it_stopped_and_counts_the_whole_catalog(polish):
+    def crash(call):
+        if call == 2:
+            raise RuntimeError("worker killed")
+
+    with pytest.raises(RuntimeError):
+        run_job(polish, CallbackBackend(crash))
+    # A killed worker records nothing: the job still says it runs (here without its lock, and
+    # long ago, so that it counts as interrupted on every database).
+    MachineTranslationJob.objects.update(status="running", error="", updated_at=timezone.now() - STALE_AFTER * 2)
+    assert "1 interrupted pre-translation job(s) queued again." in run_command("resume_machine_translation")
+    job = MachineTranslationJob.objects.get()
+    total = polish.segments.count()
+    assert (job.status, job.total, job.filled, job.percent) == ("done", total, total, 100)
+    assert not polish.segments.filter(state="untranslated").exists()
+    assert "0 interrupted" in run_command("resume_machine_translation")
+
+
+def test_a_running_job_blocks_a_second_one_while_its_worker_runs_it(polish):
     job = MachineTranslationJob.objects.create(catalog=polish, backend="pseudo", status="running")
-    with pytest.raises(ValidationError, match="already running"):
-        StartMachineTranslation([polish]).execute(enqueue=False)
+    with holding(job.pk):  # as its worker does (databases without advisory locks: its recent progress)
+        with pytest.raises(ValidationError, match="already running"):
+            StartMachineTranslation([polish]).execute(enqueue=False)
     MachineTranslationJob.objects.filter(pk=job.pk).update(updated_at=timezone.now() - STALE_AFTER * 2)
     (new,) = StartMachineTranslation([polish]).execute(enqueue=False)
     job.refresh_from_db()
@@ -247,8 +267,9 @@ def test_storing_suggestions_takes_a_bounded_number_of_queries(polish, django_as
     job = MachineTranslationJob.objects.create(catalog=polish, backend="pseudo")
     # About 100 segments in 3 chunks: per chunk one segment UPDATE, one job UPDATE, the history (reading
     # what was filled, one INSERT) and two savepoints under the test's transaction; plus a fixed
-    # overhead: reading the rows, the job's state, the audit log.
-    with django_assert_max_num_queries(3 * 6 + 10):
+    # overhead: reading the rows, the job's state, the audit log, and on PostgreSQL the job's lock
+    # (taken and released).
+    with django_assert_max_num_queries(3 * 6 + 12):
         PreTranslateCatalog(job).execute()
     assert job.filled == polish.segments.count() > 100
 

@@ -1,8 +1,10 @@
 """The admin side: “Pre-translate” in the editor and on a section, and the progress screen."""
 
 import pytest
+from django.db import connection
 from django.template.loader import render_to_string
 from django.urls import include, path, reverse
+from django.utils import timezone
 from django.utils.html import escape
 from wagtail.models import Page
 
@@ -10,7 +12,8 @@ from cms.urls import urlpatterns as site_urlpatterns
 from tests.factories import login
 from translations.machine import urls as machine_urls
 from translations.machine import views
-from translations.machine.models import MachineTranslationJob
+from translations.machine.liveness import holding
+from translations.machine.models import STALE_AFTER, MachineTranslationJob
 from translations.models import TranslationCatalog
 
 # The site's URLs with ours, as hooks.py mounts them under the admin.
@@ -68,10 +71,20 @@ def test_an_editor_pretranslates_a_whole_section(client, article, polish, django
 def test_the_progress_screen_refreshes_itself_while_a_job_runs(client, polish):
     job = MachineTranslationJob.objects.create(catalog=polish, backend="pseudo", status="running", total=135, filled=20)
     login(client, "translator_pl")
-    content = client.get(reverse("carelingua_machine:progress", args=[job.run])).content.decode()
+    with holding(job.pk):  # as its worker does
+        content = client.get(reverse("carelingua_machine:progress", args=[job.run])).content.decode()
     assert 'http-equiv="refresh"' in content and "20 of 135 segments" in content
     login(client, "translator_es")
     assert client.get(reverse("carelingua_machine:progress", args=[job.run])).status_code == 403
+
+
+def test_a_job_whose_worker_stopped_shows_as_interrupted_and_stops_refreshing(client, polish):
+    job = MachineTranslationJob.objects.create(catalog=polish, backend="pseudo", status="running", total=135, filled=20)
+    login(client, "translator_pl")
+    if connection.vendor != "postgresql":  # no advisory locks: known only once it looks stale
+        MachineTranslationJob.objects.filter(pk=job.pk).update(updated_at=timezone.now() - STALE_AFTER * 2)
+    content = client.get(reverse("carelingua_machine:progress", args=[job.run])).content.decode()
+    assert "Interrupted" in content and 'http-equiv="refresh"' not in content
 
 
 def test_the_editor_button_and_the_page_header_button(article, polish):

@@ -1,5 +1,6 @@
 """Production settings: no insecure defaults, and clear errors for missing configuration."""
 
+import json
 import os
 import subprocess
 import sys
@@ -8,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from cms.settings.environment import database_from_url, redis_cache_from_url
+from cms.settings.environment import database_from_url, redis_cache_from_url, redis_caches_from_url
 
 ROOT = Path(__file__).resolve().parent.parent
 PRODUCTION_ENV = {
@@ -78,3 +79,29 @@ def test_redis_url_becomes_a_redis_cache():
     assert redis_cache_from_url("redis://127.0.0.1:6379/1")["BACKEND"].endswith("RedisCache")
     with pytest.raises(ImproperlyConfigured, match="REDIS_URL"):
         redis_cache_from_url("127.0.0.1:6379")
+
+
+def test_on_redis_wagtails_cache_ignores_errors_and_the_page_cache_sees_them():
+    caches = redis_caches_from_url("redis://127.0.0.1:6379/1")
+    assert {alias: entry["OPTIONS"]["IGNORE_EXCEPTIONS"] for alias, entry in caches.items()} == {
+        "default": True,
+        "pages": False,
+    }
+    assert {entry["LOCATION"] for entry in caches.values()} == {"redis://127.0.0.1:6379/1"}
+
+
+def test_production_keeps_checked_database_connections_and_fault_tolerant_caches():
+    code = (
+        "import json; from django.conf import settings as s; db = s.DATABASES['default']; "
+        "print(json.dumps([db['CONN_MAX_AGE'], db['CONN_HEALTH_CHECKS'], s.CMS_PAGE_CACHE_ALIAS, "
+        "{a: c['OPTIONS']['IGNORE_EXCEPTIONS'] for a, c in s.CACHES.items()}, s.MIDDLEWARE[0]]))"
+    )
+    result = manage("shell", "-c", code, env={**PRODUCTION_ENV, "CONN_MAX_AGE": "120"})
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.splitlines()[-1]) == [
+        120,
+        True,
+        "pages",
+        {"default": True, "pages": False},
+        "cms.health.HealthCheckMiddleware",
+    ]

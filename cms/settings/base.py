@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
-from .environment import database_from_url, redis_cache_from_url, whole_number
+from .environment import database_from_url, media_storage, redis_caches_from_url, whole_number
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -44,6 +44,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: load balancers ask each server by its address over HTTP (cms/health.py).
+    "cms.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "cms.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -88,11 +90,12 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {
-    "default": redis_cache_from_url(os.environ["REDIS_URL"])
+# Redis through REDIS_URL (two entries on the same server, see redis_caches_from_url), else local memory.
+CACHES = (
+    redis_caches_from_url(os.environ["REDIS_URL"])
     if os.environ.get("REDIS_URL")
-    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-}
+    else {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -123,8 +126,10 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = BASE_DIR / "media"
+# Media on local disk, or in an S3-compatible bucket when AWS_STORAGE_BUCKET_NAME is set
+# (README "Media files"): with more than one server, every server must see every upload.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage(),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -225,7 +230,7 @@ CMS_DEFAULT_REGION = os.environ.get("CMS_DEFAULT_REGION", "")
 # Full-page cache for anonymous readers (cms/cache.py): how long a rendered page is kept,
 # in seconds (0 turns it off). Publishing or unpublishing a page purges it at once.
 CMS_PAGE_CACHE_SECONDS = whole_number("CMS_PAGE_CACHE_SECONDS", 600)
-CMS_PAGE_CACHE_ALIAS = "default"
+CMS_PAGE_CACHE_ALIAS = "pages" if "pages" in CACHES else "default"
 
 # Translation QA (translations.qa): a translation may contain these phone numbers although
 # its source does not (the region data). Checks, length ratios and unit words can be set here too.

@@ -15,7 +15,10 @@ What keeps translators' work safe:
 - suggestions are stored as machine suggestions: unfinished until a person confirms or
   edits them (ISO 18587), so a page cannot be built from them;
 - each chunk commits on its own: a failing service stops the job and leaves every other
-  segment as it was, and running the job again fills only what is still missing.
+  segment as it was, and running the job again fills only what is still missing;
+- a job runs holding its lock (``liveness``): a worker killed mid-job leaves a job that is
+  known to be interrupted at once, and ``ResumeInterruptedJobs`` (run when a worker starts,
+  ``manage.py resume_machine_translation``) queues it again; it goes on from where it stopped.
 """
 
 import operator
@@ -34,6 +37,7 @@ from ..models import Segment, SegmentChange
 from ..permissions import can_edit_translation, can_start_translation
 from .audit import LOG_ACTION
 from .backends import ConfigurationError, ServiceError, default_backend_name, get_backend, machine_settings
+from .liveness import holding, interrupted
 from .models import MAX_PROBLEMS, MachineTranslationJob
 from .tasks import machine_translate_task
 from .translator import MachineTranslator
@@ -70,7 +74,9 @@ class StartMachineTranslation:
             raise ValidationError(_("Choose at least one translation to pre-translate."))
         if self.user is not None and not all(can_pretranslate(self.user, catalog) for catalog in self.catalogs):
             raise PermissionDenied(_("You may only pre-translate translations you can edit."))
-        busy = MachineTranslationJob.objects.active().filter(catalog__in=self.catalogs).select_related("catalog")
+        jobs = MachineTranslationJob.objects.filter(catalog__in=self.catalogs)
+        stopped = [job.pk for job in interrupted(jobs)]
+        busy = jobs.active().exclude(pk__in=stopped).select_related("catalog")
         if busy:
             raise ValidationError(
                 _("A pre-translation of %(catalog)s is already running. Wait for it to finish.")
@@ -97,6 +103,10 @@ class StartMachineTranslation:
             error=_("Interrupted: no progress for a long time."),
             finished_at=timezone.now(),
         )
+        stopped = [job.pk for job in interrupted(MachineTranslationJob.objects.filter(catalog__in=self.catalogs))]
+        MachineTranslationJob.objects.filter(pk__in=stopped).update(
+            status=MachineTranslationJob.FAILED, error=_("Interrupted: its worker stopped."), finished_at=timezone.now()
+        )
         first = MachineTranslationJob(catalog=self.catalogs[0], backend=self.backend, requested_by=self.user)
         jobs = [first] + [
             MachineTranslationJob(run=first.run, catalog=catalog, backend=self.backend, requested_by=self.user)
@@ -107,6 +117,24 @@ class StartMachineTranslation:
             for job in jobs:
                 transaction.on_commit(partial(machine_translate_task.enqueue, job.pk))
         return jobs
+
+
+class ResumeInterruptedJobs:
+    """Queue again every job whose worker stopped in the middle of it (killed, crashed, its machine
+    lost). The job goes on from where it stopped: each chunk it stored was committed with its
+    counts, and it fills only segments still untranslated, so no segment is written twice and
+    none is lost. Returns the ids of the jobs queued."""
+
+    def execute(self):
+        resumed = [job.pk for job in interrupted() if self._requeue(job.pk)]
+        for job_id in resumed:  # queued once this process no longer holds their locks
+            machine_translate_task.enqueue(job_id)
+        return resumed
+
+    def _requeue(self, job_id):
+        with holding(job_id) as mine:  # a worker that took it up meanwhile holds it
+            running = MachineTranslationJob.objects.filter(pk=job_id, status=MachineTranslationJob.RUNNING)
+            return mine and running.update(status=MachineTranslationJob.QUEUED, updated_at=timezone.now()) == 1
 
 
 def chunks(items, size):
@@ -126,7 +154,15 @@ class PreTranslateCatalog:
         self.chunk_size = chunk_size
 
     def execute(self):
-        self._save(status=MachineTranslationJob.RUNNING, started_at=timezone.now())
+        """Run the job unless another process runs it (it holds the lock) or it has ended."""
+        with holding(self.job.pk) as mine:
+            self.job.refresh_from_db(fields=["status", "started_at", "filled", "skipped"])
+            if mine and self.job.status == MachineTranslationJob.QUEUED:
+                self._run()
+        return self.job
+
+    def _run(self):
+        self._save(status=MachineTranslationJob.RUNNING, started_at=self.job.started_at or timezone.now())
         try:
             translator = self.translator or self._translator()
             rows = list(
@@ -135,7 +171,8 @@ class PreTranslateCatalog:
                 .order_by("position")
                 .values_list("pk", "context", "source", "version")
             )
-            self._save(total=len(rows))
+            # A resumed job counts what it filled before; rejected segments are tried again.
+            self._save(total=self.job.filled + self.job.skipped + len(rows), rejected=0, problems=[])
             self.on_progress(self.job)
             for chunk in chunks(rows, self.chunk_size):
                 self._store(chunk, translator.translate([source for _pk, _context, source, _version in chunk]))
@@ -149,7 +186,6 @@ class PreTranslateCatalog:
             raise
         else:
             self._finish(MachineTranslationJob.DONE)
-        return self.job
 
     def _translator(self):
         return MachineTranslator.create(*languages(self.catalog), self.job.backend, terms_for(self.catalog)).prepare()

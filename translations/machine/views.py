@@ -25,6 +25,7 @@ from ..views import url as translations_url
 from .backends import backend_label
 from .forms import PreTranslateForm
 from .jobs import StartMachineTranslation, can_pretranslate
+from .liveness import interrupted
 from .models import MachineTranslationJob
 
 NAMESPACE = "carelingua_machine"
@@ -110,19 +111,27 @@ class ProgressView(TranslationAdminMixin, TemplateView):
     def get_page_subtitle(self):
         return _("With %(service)s") % {"service": backend_label(self.jobs[0].backend)}
 
+    @cached_property
+    def stopped(self):
+        """Jobs whose worker stopped mid-way (liveness), shown as interrupted at once."""
+        return {job.pk for job in interrupted(MachineTranslationJob.objects.filter(run=self.kwargs["run"]))}
+
+    def alive(self, job):
+        return job.is_active and job.pk not in self.stopped
+
     def row(self, job):
         catalog = job.catalog
         job.title = catalog.target_object or catalog.source_object
         job.language = language_name(catalog.target_locale)
         job.editor_url = translations_url("editor", catalog.pk)
         job.status_label = (
-            job.get_status_display() if job.is_active or job.status not in job.ACTIVE else _("Interrupted")
+            job.get_status_display() if self.alive(job) or job.status not in job.ACTIVE else _("Interrupted")
         )
         return job
 
     def get_context_data(self, **kwargs):
         rows = [self.row(job) for job in self.jobs]
-        running = any(job.is_active for job in rows)
+        running = any(self.alive(job) for job in rows)
         return super().get_context_data(rows=rows, running=running, refresh_seconds=REFRESH_SECONDS, **kwargs)
 
 
