@@ -280,7 +280,13 @@ def translate(person, found, downloads):
     person.shot_of(form, "fixed")
 
     person.click(person.button("Download PO"))
-    WebDriverWait(driver, 30).until(lambda _d: list(downloads.glob("*.po")))
+    # Chrome reserves the file's name with an empty file and renames its .crdownload over it when done.
+    WebDriverWait(driver, 30).until(
+        lambda _d: (
+            not list(downloads.glob("*.crdownload"))
+            and [path for path in downloads.glob("*.po") if path.stat().st_size]
+        )
+    )
     (downloaded,) = downloads.glob("*.po")
     found["po_name"], po = downloaded.name, downloaded.read_text()
     found["po_has_the_fix"] = f'msgstr "{FIXED}"' in po

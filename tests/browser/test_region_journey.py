@@ -11,6 +11,7 @@ journey runs once in a module fixture and the tests assert on what it found.
 """
 
 import pytest
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -103,7 +104,7 @@ def walk(admin, driver, reader_url, found):
     if review.is_selected():
         admin.click(review)
     admin.click(segment.find_element(By.CSS_SELECTOR, "button[type=submit]"))
-    WebDriverWait(driver, 30).until(
+    WebDriverWait(driver, 30, ignored_exceptions=(StaleElementReferenceException,)).until(
         lambda d: (
             "tl-segment--translated" in segment.get_attribute("class")
             or segment.find_element(By.CSS_SELECTOR, "[data-tl-message]").text
@@ -112,9 +113,8 @@ def walk(admin, driver, reader_url, found):
     found["segment_message"] = segment.find_element(By.CSS_SELECTOR, "[data-tl-message]").text
     admin.shot("translator")
     driver.get(driver.current_url)  # the status box offers the build once every segment is done
-    admin.click(admin.wait_for(By.XPATH, "//form[contains(@action, '/build/')]//button"))
-    admin.wait_for(By.CSS_SELECTOR, ".messages")
-    found["build"] = driver.find_element(By.CSS_SELECTOR, ".messages").text
+    admin.click_xpath("//form[contains(@action, '/build/')]//button")
+    found["build"] = admin.messages()
     driver.get(reader_url)
     found["reader_before_publish"] = driver.find_element(By.CSS_SELECTOR, ".care-card--urgent").text
 

@@ -174,10 +174,18 @@ class AdminSession:
         except (ElementClickInterceptedException, ElementNotInteractableException):
             self.driver.execute_script("arguments[0].click()", element)  # under a sticky header or in a closed menu
 
-    def click_xpath(self, xpath):
+    def click_xpath(self, xpath, attempts=3):
+        """Find and click; a script may redraw the element between the two, so find it again then."""
+        from selenium.common.exceptions import StaleElementReferenceException
         from selenium.webdriver.common.by import By
 
-        self.click(self.wait_for(By.XPATH, xpath))
+        for attempt in range(attempts):
+            try:
+                return self.click(self.wait_for(By.XPATH, xpath))
+            except StaleElementReferenceException:
+                if attempt == attempts - 1:
+                    raise
+        return None
 
     def messages(self):
         """The text of the admin's message banner once it has text (it is filled in after the page loads)."""
