@@ -30,7 +30,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext, override
-from wagtail.models import Locale
+from wagtail.coreutils import get_supported_content_language_variant
 
 from translations.models import Segment, TranslationCatalog
 
@@ -147,15 +147,15 @@ def local_region(source, translation, language):
     return LocalRegion(source.code, name, source.last_verified, numbers)
 
 
-def reviewed_translations(locale, sources):
-    """Live translations into ``locale`` whose content is what was built from a complete catalog.
+def reviewed_translations(locale, sources, candidates):
+    """Of ``candidates`` (live regions in ``locale``), the translations of ``sources`` whose
+    content is what was built from a complete catalog, by translation key.
 
     Publishing from the snippet editor saves a new revision of the same content, so the
     content is compared, not the revision: a translation edited by hand after it was built,
     or a copy never built, is not used.
     """
     keys = [source.translation_key for source in sources]
-    candidates = Region.objects.filter(locale=locale, live=True, translation_key__in=keys).prefetch_related("numbers")
     catalogs = (
         TranslationCatalog.objects.filter(
             content_type=ContentType.objects.get_for_model(Region), target_locale=locale, translation_key__in=keys
@@ -182,18 +182,28 @@ def _built_content(content):
     return content.get("name"), [(n.get("kind"), n.get("number"), n.get("service"), n.get("note")) for n in numbers]
 
 
-def source_regions():
-    return list(Region.objects.filter(locale=Locale.get_default(), live=True).prefetch_related("numbers"))
+def source_language():
+    """The language of the source regions: the default Locale's code, without a query."""
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
 
 
 def regions_for(request, locale):
-    """The selector's regions and the reader's own, in the page's language."""
-    sources = source_regions()
-    language = locale.language_code
-    if locale.pk != Locale.get_default().pk:
-        translations = reviewed_translations(locale, sources)
+    """The selector's regions and the reader's own, in the page's language.
+
+    The live source regions and their live translations into the page's language are read
+    together, with their numbers: two queries, and one more for the catalogs of a translation.
+    """
+    language, source_code = locale.language_code, source_language()
+    regions = list(
+        Region.objects.filter(locale__language_code__in={source_code, language}, live=True).prefetch_related("numbers")
+    )
+    if language == source_code:
+        sources = regions
+        translations = {region.translation_key: region for region in regions}
     else:
-        translations = {source.translation_key: source for source in sources}
+        sources = [region for region in regions if region.locale_id != locale.pk]
+        candidates = [region for region in regions if region.locale_id == locale.pk]
+        translations = reviewed_translations(locale, sources, candidates) if candidates else {}
     shown = [local_region(source, translations.get(source.translation_key), language) for source in sources]
     by_code = {region.code: region for region in shown}
     code = choose(requested_codes(request), by_code) if request is not None else None
@@ -201,4 +211,4 @@ def regions_for(request, locale):
 
 
 def all_region_codes():
-    return set(Region.objects.filter(locale=Locale.get_default(), live=True).values_list("code", flat=True))
+    return set(Region.objects.filter(locale__language_code=source_language(), live=True).values_list("code", flat=True))
