@@ -54,7 +54,7 @@ class HomePage(PathRoutingMixin, ReadingPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["topics"] = reading.public(TopicIndexPage.objects.child_of(self).live()).specific()
+        context["topics"] = TopicIndexPage.objects.child_of(self).live().public().specific()
         return context
 
 
@@ -76,7 +76,7 @@ class TopicIndexPage(ReadingPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = reading.public(ArticlePage.objects.child_of(self).live()).order_by("title")
+        context["articles"] = ArticlePage.objects.child_of(self).live().public().order_by("title")
         return context
 
 

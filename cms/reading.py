@@ -15,11 +15,10 @@ from babel.lists import format_list
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef
-from django.db.models.functions import Length, Substr
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_from_path, gettext
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, Site
 
 from translations.models import Segment, TranslationCatalog
 from translations.review import content_hash
@@ -79,18 +78,10 @@ def _versions(pages, request, current_pk=None):
     return [_version(page, request, current_pk) for page in ordered]
 
 
-def public(pages):
-    """``pages.public()`` in one query. Wagtail's reads every view restriction first, then
-    excludes each restricted section by its path; this excludes, in the same query, each page
-    at or under a restricted page (whose tree path begins its own)."""
-    restrictions = PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
-    return pages.exclude(Exists(restrictions))
-
-
 def live_versions(page):
     """Every live, public language version of the page (itself included): one query, which
     both the language switcher and a translation's link to its source read."""
-    return list(public(Page.objects.live()).filter(translation_key=page.translation_key).select_related("locale"))
+    return list(Page.objects.live().public().filter(translation_key=page.translation_key).select_related("locale"))
 
 
 def language_versions(page, request, pages=None):

@@ -133,10 +133,22 @@ def kind_label(kind, language):
         return gettext(str(dict(RegionNumber.KIND_CHOICES)[kind]))
 
 
-def local_region(source, translation, language):
-    """The source's numbers, with the translation's words when it has exactly the same numbers."""
-    source_numbers = list(source.numbers.all())  # each .all() of a prefetched relation builds a queryset
-    translated = list(translation.numbers.all()) if translation is not None else None
+def numbers_of(regions):
+    """{region id: its numbers, in order} for many regions, in one query.
+
+    A plain query: modelcluster's ``prefetch_related("numbers")`` costs several times more
+    than the query itself, and builds a queryset on each ``.all()``."""
+    found = {region.pk: [] for region in regions}
+    for number in RegionNumber.objects.filter(region__in=list(found)).order_by("region_id", "sort_order"):
+        found[number.region_id].append(number)
+    return found
+
+
+def local_region(source, translation, language, numbers):
+    """The source's numbers, with the translation's words when it has exactly the same numbers.
+    ``numbers`` holds the numbers of both regions (``numbers_of``)."""
+    source_numbers = numbers[source.pk]
+    translated = numbers[translation.pk] if translation is not None else None
     if translated is not None and number_keys(translated) == number_keys(source_numbers):
         texts = [(number.service, number.note) for number in translated]
         name = translation.name
@@ -150,10 +162,10 @@ def local_region(source, translation, language):
     return LocalRegion(source.code, name, source.last_verified, numbers)
 
 
-def reviewed_translations(locale, sources, candidates):
+def reviewed_translations(locale, sources, candidates, numbers):
     """Of ``candidates`` (live regions in ``locale``, read with ``with_built_content``), the
     translations of ``sources`` whose content is what was built from a complete catalog, by
-    translation key.
+    translation key. ``numbers`` holds the candidates' numbers (``numbers_of``).
 
     Publishing from the snippet editor saves a new revision of the same content, so the
     content is compared, not the revision: a translation edited by hand after it was built,
@@ -165,7 +177,7 @@ def reviewed_translations(locale, sources, candidates):
         for region in candidates
         if region.translation_key in keys
         and region.built_content is not None
-        and _content(region) == _built_content(region.built_content)
+        and _content(region, numbers[region.pk]) == _built_content(region.built_content)
     }
 
 
@@ -181,8 +193,8 @@ def with_built_content(regions):
     return regions.annotate(built_content=Subquery(catalogs.values("built_revision__content")[:1]))
 
 
-def _content(region):
-    return region.name, [(n.kind, n.number, n.service, n.note) for n in region.numbers.all()]
+def _content(region, numbers):
+    return region.name, [(n.kind, n.number, n.service, n.note) for n in numbers]
 
 
 def _built_content(content):
@@ -206,15 +218,16 @@ def regions_for(request, locale):
     regions = Region.objects.filter(locale__language_code__in={source_code, language}, live=True)
     if language != source_code:
         regions = with_built_content(regions)
-    regions = list(regions.prefetch_related("numbers"))
+    regions = list(regions)
+    numbers = numbers_of(regions)
     if language == source_code:
         sources = regions
         translations = {region.translation_key: region for region in regions}
     else:
         sources = [region for region in regions if region.locale_id != locale.pk]
         candidates = [region for region in regions if region.locale_id == locale.pk]
-        translations = reviewed_translations(locale, sources, candidates)
-    shown = [local_region(source, translations.get(source.translation_key), language) for source in sources]
+        translations = reviewed_translations(locale, sources, candidates, numbers)
+    shown = [local_region(source, translations.get(source.translation_key), language, numbers) for source in sources]
     by_code = {region.code: region for region in shown}
     code = choose(requested_codes(request), by_code) if request is not None else None
     return ReaderRegions(shown, by_code.get(code))

@@ -1,12 +1,11 @@
-"""A home page finds the page a URL names in one query (cms.routing): the same page, the
-same 404s and the same private sections as Wagtail's own routing, level by level."""
+"""A home page finds the page a URL names in one query (cms.routing): the same page and the
+same 404s as Wagtail's own routing, level by level; private translations stay out of the switcher."""
 
 import pytest
 from django.http import Http404
 from django.test import RequestFactory
 from wagtail.models import Page, PageViewRestriction
 
-from cms import reading
 from cms.models import ArticlePage, HomePage
 
 pytestmark = pytest.mark.django_db
@@ -67,17 +66,6 @@ def test_the_parent_comes_with_the_page_and_costs_no_query(article, django_asser
     with django_assert_num_queries(0):
         assert found.get_parent().title == parent_title
         assert found.locale.language_code == language
-
-
-def test_public_reads_the_same_pages_as_wagtails_public(article):
-    """reading.public() excludes private sections in the same query; Wagtail's .public() reads them first."""
-    topic = article.get_parent()
-    spanish = ArticlePage.objects.get(translation_key=article.translation_key, locale__language_code="es")
-    PageViewRestriction.objects.create(page=spanish, restriction_type=PageViewRestriction.LOGIN)
-    PageViewRestriction.objects.create(page=topic, restriction_type=PageViewRestriction.LOGIN)
-    ours = set(reading.public(Page.objects.live()).values_list("pk", flat=True))
-    assert ours == set(Page.objects.live().public().values_list("pk", flat=True))
-    assert spanish.pk not in ours and article.pk not in ours and topic.pk not in ours
 
 
 def test_a_private_translation_is_not_offered_in_the_language_switcher(client, article):
