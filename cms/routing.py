@@ -22,8 +22,10 @@ class PathRoutingMixin:
             return super().route(request, path_components)
         *ancestors, leaf = chain
         parent = self
+        # get_parent() costs no query, as after Page.route; the ancestors are plain Page objects
+        # here (Page.route leaves specific ones), enough for a title and a URL.
         for page in ancestors:
-            page._cached_parent_obj = parent  # as Page.route leaves them: get_parent() costs no query
+            page._cached_parent_obj = parent
             parent = page
         leaf = leaf.specific_class._default_manager.select_related("locale").get(pk=leaf.pk)
         leaf._cached_parent_obj = parent
@@ -33,9 +35,9 @@ class PathRoutingMixin:
         """The pages below this one named by each slug of the path, top down; None if any is
         missing or could route its own descendants differently."""
         paths = [self.url_path + "/".join(path_components[: i + 1]) + "/" for i in range(len(path_components))]
-        pages = list(
-            Page.objects.filter(path__startswith=self.path, depth__gt=self.depth, url_path__in=paths).order_by("depth")
-        )
+        # The slugs are implied by the URL paths, but they are indexed (the URL paths are not).
+        below = Page.objects.filter(path__startswith=self.path, depth__gt=self.depth, slug__in=set(path_components))
+        pages = list(below.filter(url_path__in=paths).order_by("depth"))
         if len(pages) != len(paths):
             return None
         parent = self
