@@ -14,6 +14,7 @@ from . import reading, region_lookup
 from .api_fields import TranslationLinksField
 from .blocks import ArticleBodyBlock, KeyPointsBlock, ReferencesBlock, heading_anchor
 from .region_models import Region, RegionNumber
+from .routing import PathRoutingMixin
 
 __all__ = ["ArticlePage", "HomePage", "Region", "RegionNumber", "TopicIndexPage"]
 
@@ -33,8 +34,9 @@ class ReadingPageMixin:
         return self.search_description or getattr(self, "intro", "")
 
 
-class HomePage(ReadingPageMixin, Page):
-    """The root of one language's tree: one home page per locale."""
+class HomePage(PathRoutingMixin, ReadingPageMixin, Page):
+    """The root of one language's tree: one home page per locale. It finds the page a URL names
+    in one query (cms.routing)."""
 
     intro = models.TextField(_("introduction"), blank=True)
 

@@ -81,10 +81,15 @@ def _versions(pages, request, current_pk=None):
     return [_version(page, request, current_pk) for page in ordered]
 
 
-def language_versions(page, request):
+def live_versions(page):
+    """Every live, public language version of the page (itself included): one query, which
+    both the language switcher and a translation's link to its source read."""
+    return list(Page.objects.live().public().filter(translation_key=page.translation_key).select_related("locale"))
+
+
+def language_versions(page, request, pages=None):
     """Every live, public language version of the page (itself included), in the site's language order."""
-    pages = Page.objects.live().public().filter(translation_key=page.translation_key).select_related("locale")
-    return _versions(pages, request, current_pk=page.pk)
+    return _versions(live_versions(page) if pages is None else pages, request, current_pk=page.pk)
 
 
 def site_languages(request):
@@ -215,28 +220,27 @@ def translator_names(catalog, exclude_user_id=None):
     return sorted(names)
 
 
-def translation_info(page, medical=None, linguistic=None):
+def translation_info(page, medical=None, linguistic=None, versions=None):
     """How a translated page stands against its source, or None if the page is not a translation.
 
     Outdated: the source's content changed after this translation's medical sign-off, or a
     sync of the catalog left segments to revisit. The translation stays live meanwhile.
+    ``versions`` are the page's live versions (``live_versions``), if already read.
     """
+    unfinished = Segment.objects.filter(catalog=OuterRef("pk")).unfinished()
     catalog = (
         TranslationCatalog.objects.filter(translation_key=page.translation_key, target_locale_id=page.locale_id)
         .select_related("source_locale")
+        .annotate(has_unfinished=Exists(unfinished))
         .first()
     )
     if catalog is None:
         return None
-    source = (
-        Page.objects.live()
-        .public()
-        .filter(translation_key=page.translation_key, locale_id=catalog.source_locale_id)
-        .select_related("locale")
-        .first()
-    )
+    if versions is None:
+        versions = live_versions(page)
+    source = next((version for version in versions if version.locale_id == catalog.source_locale_id), None)
     moment = medical.created_at if medical else page.last_published_at
-    outdated = catalog.segments.unfinished().exists() or (source is not None and source_changed_since(source, moment))
+    outdated = catalog.has_unfinished or (source is not None and source_changed_since(source, moment))
     return TranslationInfo(
         source=source,
         source_language=catalog.source_locale.language_code,
@@ -245,9 +249,9 @@ def translation_info(page, medical=None, linguistic=None):
     )
 
 
-def review_record(page):
+def review_record(page, versions=None):
     medical, linguistic = sign_offs_for(page)
-    return ReviewRecord(medical, linguistic, translation_info(page, medical, linguistic))
+    return ReviewRecord(medical, linguistic, translation_info(page, medical, linguistic, versions))
 
 
 def name_list(names, language):
@@ -339,8 +343,9 @@ def json_ld(data):
 
 def page_context(page, request, record=None):
     """Languages, alternates and the translation notice: every public page shows these."""
-    versions = language_versions(page, request)
-    record = record or review_record(page)
+    pages = live_versions(page)
+    versions = language_versions(page, request, pages)
+    record = record or review_record(page, pages)
     return {
         "language_versions": versions if len(versions) > 1 else [],
         "x_default": default_version(versions) if len(versions) > 1 else None,

@@ -28,13 +28,14 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Exists, OuterRef, Subquery
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext, override
-from wagtail.models import Locale
+from wagtail.coreutils import get_supported_content_language_variant
 
 from translations.models import Segment, TranslationCatalog
 
-from .region_models import Region, RegionNumber
+from .region_models import Region, RegionNumber, number_keys
 from .regions import country_region
 
 REGION_COOKIE = "region"
@@ -132,48 +133,68 @@ def kind_label(kind, language):
         return gettext(str(dict(RegionNumber.KIND_CHOICES)[kind]))
 
 
-def local_region(source, translation, language):
-    """The source's numbers, with the translation's words when it has exactly the same numbers."""
-    if translation is not None and translation.number_keys() == source.number_keys():
-        texts = [(number.service, number.note) for number in translation.numbers.all()]
+def numbers_of(regions):
+    """{region id: its numbers, in order} for many regions, in one query.
+
+    A plain query: modelcluster's ``prefetch_related("numbers")`` costs several times more
+    than the query itself, and builds a queryset on each ``.all()``."""
+    found = {region.pk: [] for region in regions}
+    for number in RegionNumber.objects.filter(region__in=list(found)).order_by("region_id", "sort_order"):
+        found[number.region_id].append(number)
+    return found
+
+
+def local_region(source, translation, language, numbers):
+    """The source's numbers, with the translation's words when it has exactly the same numbers.
+    ``numbers`` holds the numbers of both regions (``numbers_of``)."""
+    source_numbers = numbers[source.pk]
+    translated = numbers[translation.pk] if translation is not None else None
+    if translated is not None and number_keys(translated) == number_keys(source_numbers):
+        texts = [(number.service, number.note) for number in translated]
         name = translation.name
     else:
-        texts = [(kind_label(number.kind, language), "") for number in source.numbers.all()]
+        texts = [(kind_label(number.kind, language), "") for number in source_numbers]
         name = source.name
     numbers = [
         ShownNumber(number.kind, number.number, service, note)
-        for number, (service, note) in zip(source.numbers.all(), texts, strict=True)
+        for number, (service, note) in zip(source_numbers, texts, strict=True)
     ]
     return LocalRegion(source.code, name, source.last_verified, numbers)
 
 
-def reviewed_translations(locale, sources):
-    """Live translations into ``locale`` whose content is what was built from a complete catalog.
+def reviewed_translations(locale, sources, candidates, numbers):
+    """Of ``candidates`` (live regions in ``locale``, read with ``with_built_content``), the
+    translations of ``sources`` whose content is what was built from a complete catalog, by
+    translation key. ``numbers`` holds the candidates' numbers (``numbers_of``).
 
     Publishing from the snippet editor saves a new revision of the same content, so the
     content is compared, not the revision: a translation edited by hand after it was built,
     or a copy never built, is not used.
     """
-    keys = [source.translation_key for source in sources]
-    candidates = Region.objects.filter(locale=locale, live=True, translation_key__in=keys).prefetch_related("numbers")
-    catalogs = (
-        TranslationCatalog.objects.filter(
-            content_type=ContentType.objects.get_for_model(Region), target_locale=locale, translation_key__in=keys
-        )
-        .exclude(built_revision=None)
-        .exclude(segments__in=Segment.objects.unfinished())
-        .select_related("built_revision")
-    )
-    built = {catalog.translation_key: _built_content(catalog.built_revision.content) for catalog in catalogs}
+    keys = {source.translation_key for source in sources}
     return {
         region.translation_key: region
         for region in candidates
-        if region.translation_key in built and _content(region) == built[region.translation_key]
+        if region.translation_key in keys
+        and region.built_content is not None
+        and _content(region, numbers[region.pk]) == _built_content(region.built_content)
     }
 
 
-def _content(region):
-    return region.name, [(n.kind, n.number, n.service, n.note) for n in region.numbers.all()]
+def with_built_content(regions):
+    """Regions annotated with ``built_content``: the content of the revision their catalog last
+    built, if that catalog is complete (no unfinished segment); None otherwise."""
+    catalogs = TranslationCatalog.objects.filter(
+        content_type=ContentType.objects.get_for_model(Region),
+        target_locale=OuterRef("locale"),
+        translation_key=OuterRef("translation_key"),
+        built_revision__isnull=False,
+    ).exclude(Exists(Segment.objects.unfinished().filter(catalog=OuterRef("pk"))))
+    return regions.annotate(built_content=Subquery(catalogs.values("built_revision__content")[:1]))
+
+
+def _content(region, numbers):
+    return region.name, [(n.kind, n.number, n.service, n.note) for n in numbers]
 
 
 def _built_content(content):
@@ -182,23 +203,35 @@ def _built_content(content):
     return content.get("name"), [(n.get("kind"), n.get("number"), n.get("service"), n.get("note")) for n in numbers]
 
 
-def source_regions():
-    return list(Region.objects.filter(locale=Locale.get_default(), live=True).prefetch_related("numbers"))
+def source_language():
+    """The language of the source regions: the default Locale's code, without a query."""
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
 
 
 def regions_for(request, locale):
-    """The selector's regions and the reader's own, in the page's language."""
-    sources = source_regions()
-    language = locale.language_code
-    if locale.pk != Locale.get_default().pk:
-        translations = reviewed_translations(locale, sources)
+    """The selector's regions and the reader's own, in the page's language.
+
+    The live source regions and their live translations into the page's language are read
+    together, with their numbers and what their catalogs built: two queries.
+    """
+    language, source_code = locale.language_code, source_language()
+    regions = Region.objects.filter(locale__language_code__in={source_code, language}, live=True)
+    if language != source_code:
+        regions = with_built_content(regions)
+    regions = list(regions)
+    numbers = numbers_of(regions)
+    if language == source_code:
+        sources = regions
+        translations = {region.translation_key: region for region in regions}
     else:
-        translations = {source.translation_key: source for source in sources}
-    shown = [local_region(source, translations.get(source.translation_key), language) for source in sources]
+        sources = [region for region in regions if region.locale_id != locale.pk]
+        candidates = [region for region in regions if region.locale_id == locale.pk]
+        translations = reviewed_translations(locale, sources, candidates, numbers)
+    shown = [local_region(source, translations.get(source.translation_key), language, numbers) for source in sources]
     by_code = {region.code: region for region in shown}
     code = choose(requested_codes(request), by_code) if request is not None else None
     return ReaderRegions(shown, by_code.get(code))
 
 
 def all_region_codes():
-    return set(Region.objects.filter(locale=Locale.get_default(), live=True).values_list("code", flat=True))
+    return set(Region.objects.filter(locale__language_code=source_language(), live=True).values_list("code", flat=True))

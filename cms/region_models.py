@@ -27,6 +27,11 @@ from wagtail.models import (
 from .blocks import CareCardBlock
 
 
+def number_keys(numbers):
+    """Each number and its kind, in order (``Region.number_keys``), of numbers already read."""
+    return [(number.kind, number.number) for number in numbers]
+
+
 class Region(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, ClusterableModel):
     """Where the reader is: emergency and crisis numbers belong to a region, not a language."""
 
@@ -69,7 +74,7 @@ class Region(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Trans
 
     def number_keys(self):
         """What must match between a source and its translation: each number and its kind, in order."""
-        return [(number.kind, number.number) for number in self.numbers.all()]
+        return number_keys(self.numbers.all())
 
 
 class RegionNumber(Orderable):

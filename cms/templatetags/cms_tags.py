@@ -55,7 +55,12 @@ def local_date(value, language_code=None):
 # longer number already read.
 _GROUP = r"\d+(?:[.,:/\u066b\u066c]\d+)*"
 _NUMBER = re.compile(rf"(?<![\w#&;/.,:\-])\+?{_GROUP}(?:[ \u00a0]{_GROUP})*[%\u066a]?")
-_TAG = re.compile(r"(<[^>]*>)")
+# One pass over the HTML: a tag is matched (and kept as it is) before any number in it could be.
+_TAG_OR_NUMBER = re.compile(rf"(<[^>]*>)|{_NUMBER.pattern}")
+
+
+def _isolate(match):
+    return match.group() if match.group(1) else f'<bdi dir="ltr">{match.group()}</bdi>'
 
 
 @register.filter(needs_autoescape=True)
@@ -66,7 +71,4 @@ def isolate_numbers(value, language_code, autoescape=True):
     if text_direction(language_code) != "rtl":
         return value
     html = conditional_escape(value) if autoescape else str(value)
-    parts = _TAG.split(str(html))
-    for i in range(0, len(parts), 2):  # text between tags; the tags themselves are left alone
-        parts[i] = _NUMBER.sub(lambda match: f'<bdi dir="ltr">{match.group()}</bdi>', parts[i])
-    return mark_safe("".join(parts))  # noqa: S308 (escaped above; only <bdi> tags are added)
+    return mark_safe(_TAG_OR_NUMBER.sub(_isolate, str(html)))  # noqa: S308 (escaped above; only <bdi> tags are added)
