@@ -68,6 +68,7 @@ messages: $(VENV)/.runtime
 			$(BIN)/pybabel init -i $$dir/django.pot -d $$dir -D django -l $$lang || exit 1; \
 		fi; \
 	done; done
+	@$(MAKE) --no-print-directory compilemessages  # the plugin's committed .mo files follow their .po files
 
 clean:
 	rm -rf $(VENV) static media
