@@ -4,6 +4,9 @@ are not offered where the publish gate would refuse them.
 - The dashboard's "Awaiting your review" lists each task with a comparison against the last
   approved version of the page (what changed since readers last got a reviewed version),
   not against the revision saved a moment before (an autosave shows "no differences").
+- Approving or requesting changes, from the dashboard or the page editor, is confirmed with
+  what happens next (the next step, or that the page is live): Wagtail's own answer is no
+  message at all from the dashboard and "Page … has been updated" from the editor.
 - Copying a page that needs review offers no "Publish copies": the copy goes through review.
 - Bulk "Publish" is hidden when every page type of the site needs review.
 """
@@ -11,14 +14,65 @@ are not offered where the publish gate would refuse them.
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from wagtail.admin import messages
 from wagtail.admin.forms.pages import CopyForm
 from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 from wagtail.admin.views.pages.copy import CopyView
-from wagtail.models import Page, get_page_models
+from wagtail.admin.views.pages.workflow import WorkflowActionView
+from wagtail.models import Page, TaskState, WorkflowState, get_page_models
 
+from .editor import NAMESPACE
 from .review import last_approval, needs_review
 
 SKIP_COPY_HOOK = "_carelingua_reviewed_copy"
+REVIEW_ACTION_URL_NAME = f"{NAMESPACE}:review_action"
+
+
+def review_confirmation(task_state):
+    """What a reviewer is told once their action on ``task_state`` is done, or None if it is
+    still waiting (a refused or incomplete approval changes nothing)."""
+    task_state = TaskState.objects.select_related("workflow_state").get(pk=task_state.pk)
+    workflow_state, page = task_state.workflow_state, task_state.workflow_state.content_object
+    values = {"page": page.get_admin_display_title(), "task": task_state.task.name}
+    if task_state.status == TaskState.STATUS_REJECTED:
+        # Translators: e.g. “You requested changes to “Lithium”: it is back with whoever submitted it, …”
+        message = _(
+            "You requested changes to \u201c%(page)s\u201d: it is back with whoever submitted it, "
+            "who sees your comment and can submit it again."
+        )
+        return message % values
+    if task_state.status != TaskState.STATUS_APPROVED:
+        return None
+    if workflow_state.status == WorkflowState.STATUS_APPROVED and page.live and not page.has_unpublished_changes:
+        # Translators: e.g. “You approved “Lithium” (Medical review (English)). It is live now.”
+        return _("You approved \u201c%(page)s\u201d (%(task)s). It is live now.") % values
+    following = workflow_state.current_task_state
+    if workflow_state.status == WorkflowState.STATUS_IN_PROGRESS and following and following.pk != task_state.pk:
+        # Translators: e.g. “You approved “Lithium” (Editorial review (English)). It now waits for Medical review (English).”
+        return _("You approved \u201c%(page)s\u201d (%(task)s). It now waits for %(next)s.") % {
+            **values,
+            "next": following.task.name,
+        }
+    return _("You approved \u201c%(page)s\u201d (%(task)s).") % values
+
+
+def confirm_review_action(request, task_state):
+    message = review_confirmation(task_state)
+    if message:
+        messages.success(request, message)
+
+
+class ReviewActionView(WorkflowActionView):
+    """Wagtail's workflow action, as the dashboard's Approve and Request changes post it, with a
+    confirmation of what happened on the page the reviewer returns to."""
+
+    submit_url_name = REVIEW_ACTION_URL_NAME
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        confirm_review_action(request, self.task_state)
+        return response
 
 
 def changes_since_approval_url(page, revision):
@@ -41,6 +95,7 @@ class ReviewsPanel(WorkflowObjectsToModeratePanel):
         for state in context["states"]:
             obj, revision = state["obj"], state["task_state"].revision
             if isinstance(obj, Page):
+                state["workflow_action_url_name"] = REVIEW_ACTION_URL_NAME
                 state["changes_url"] = changes_since_approval_url(obj.specific_deferred, revision)
                 state["preview_url"] = reverse(
                     "wagtailadmin_pages:workflow_preview", args=(obj.pk, state["task_state"].task_id)
