@@ -17,6 +17,7 @@ from wagtail.models import Page, PageLogEntry
 from cms.models import ArticlePage, TopicIndexPage
 from tests.factories import topic
 from tests.workflow import approve, edit, live_title, login, rebuild, submit, translation_of, user
+from translations.review_admin import HIDE_BULK_PUBLISH
 from translations.review_models import ReviewRefused, SignOff
 
 pytestmark = pytest.mark.django_db
@@ -161,6 +162,14 @@ def test_gate_bulk_publish(client, article, kind):
     response = client.post(url, {"include_descendants": ""}, follow=True)
     assert "needs" in response.content.decode() and "review" in response.content.decode()
     assert live_title(page) != "Bulk unreviewed"
+
+
+def test_bulk_publish_is_not_offered_to_those_who_may_publish_no_page(client, article):
+    """The test site has page types that need no review, so bulk Publish is useful to some: to
+    those who may publish, not to an editor, who would be offered it and refused every page."""
+    listing = reverse("wagtailadmin_explore", args=(article.get_parent().pk,))
+    assert HIDE_BULK_PUBLISH in login(client, "editor").get(listing).content.decode()
+    assert HIDE_BULK_PUBLISH not in login(client, "admin").get(listing).content.decode()
 
 
 def test_gate_revert_to_an_unreviewed_older_revision(client, article):

@@ -8,7 +8,8 @@ are not offered where the publish gate would refuse them.
   what happens next (the next step, or that the page is live): Wagtail's own answer is no
   message at all from the dashboard and "Page … has been updated" from the editor.
 - Copying a page that needs review offers no "Publish copies": the copy goes through review.
-- Bulk "Publish" is hidden when every page type of the site needs review.
+- Bulk "Publish" is hidden when every page type of the site needs review, and from whoever may
+  publish no page at all.
 """
 
 from django.urls import reverse
@@ -21,6 +22,7 @@ from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 from wagtail.admin.views.pages.copy import CopyView
 from wagtail.admin.views.pages.workflow import WorkflowActionView
 from wagtail.models import Page, TaskState, WorkflowState, get_page_models
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .editor import NAMESPACE
 from .review import last_approval, needs_review
@@ -129,15 +131,22 @@ def copy_reviewed_page(request, page):
 
 
 class BulkPublishVisibility:
-    """Whether bulk "Publish" can do anything on this site: not if every page type needs review."""
+    """Whether bulk "Publish" can do anything: not on a site where every page type needs review,
+    and not for someone who may publish no page at all (an editor, a translator), to whom Wagtail
+    would offer it and then refuse every page."""
 
     @cached_property
     def hidden(self):
         models = [model for model in get_page_models() if model is not Page]
         return bool(models) and all(needs_review(model) for model in models)
 
-    def css(self):
-        return HIDE_BULK_PUBLISH if self.hidden else ""
+    def css(self, user=None):
+        """The style that hides it: site-wide (``user`` None), or for this user where the site
+        has pages that may be published by hand."""
+        if user is None:
+            return HIDE_BULK_PUBLISH if self.hidden else ""
+        hide = not self.hidden and not PagePermissionPolicy().user_has_permission(user, "publish")
+        return HIDE_BULK_PUBLISH if hide else ""
 
 
 # A constant, no user data in it.
