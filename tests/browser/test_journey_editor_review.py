@@ -55,6 +55,7 @@ def write_article(editor, topic, found):
     editor.shot("topic-listing")
     editor.click(editor.driver.find_element(By.CSS_SELECTOR, "header a[aria-label='Add child page']"))
     editor.wait_for(By.NAME, "title").send_keys(TITLE)
+    found["review_record"] = editor.visible_texts(".w-field__textoutput")
     editor.type_into(editor.add_block("summary"), "Lithium keeps your mood steady.")
     editor.type_into(editor.add_block("body", "Section heading"), "How you take lithium")
     editor.type_rich_text(editor.add_block("body", "Text"), "Take 400mg each evening, at the same time.")
@@ -229,6 +230,7 @@ def test_the_editor_writes_an_article_with_every_kind_of_block_and_saves_a_draft
     assert records["new_body"] == ["heading", "paragraph", "care_card", "warning_callout", "table"]
     assert records["new_table"]["data"] == TABLE and records["new_table"]["first_row_is_table_header"]
     assert records["new"].references[0].value["year"] == 2014
+    assert found["review_record"] == ["Not reviewed yet"] * 3, "the review dates only a medical review sets"
     assert records["new_revision_authors"] == ["editor"], "only the editor saved versions of the article"
 
 
