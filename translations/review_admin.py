@@ -46,7 +46,7 @@ def review_confirmation(task_state):
         return message % values
     if task_state.status != TaskState.STATUS_APPROVED:
         return None
-    if workflow_state.status == WorkflowState.STATUS_APPROVED and page.live and not page.has_unpublished_changes:
+    if workflow_state.status == WorkflowState.STATUS_APPROVED and page.live:  # the finish action published it
         # Translators: e.g. “You approved “Lithium” (Medical review (English)). It is live now.”
         return _("You approved \u201c%(page)s\u201d (%(task)s). It is live now.") % values
     following = workflow_state.current_task_state
