@@ -11,6 +11,7 @@ journey runs once in a module fixture and the tests assert on what it found.
 """
 
 import pytest
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -113,8 +114,9 @@ def walk(admin, driver, reader_url, found):
     admin.shot("translator")
     driver.get(driver.current_url)  # the status box offers the build once every segment is done
     admin.click(admin.wait_for(By.XPATH, "//form[contains(@action, '/build/')]//button"))
-    admin.wait_for(By.CSS_SELECTOR, ".messages")
-    found["build"] = driver.find_element(By.CSS_SELECTOR, ".messages").text
+    found["build"] = WebDriverWait(driver, 30, ignored_exceptions=(StaleElementReferenceException,)).until(
+        lambda d: " ".join(m.text for m in d.find_elements(By.CSS_SELECTOR, ".messages")).strip()
+    )  # the page after the build: the editor's own banner goes stale while it loads
     driver.get(reader_url)
     found["reader_before_publish"] = driver.find_element(By.CSS_SELECTOR, ".care-card--urgent").text
 
