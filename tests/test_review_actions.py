@@ -129,3 +129,28 @@ def test_a_reviewer_who_changes_the_page_in_the_editor_saves_it_and_the_approval
     assert ArticlePage.objects.get(pk=submitted.pk).get_latest_revision().user == user("editorial_reviewer")
     assert TaskState.objects.get(pk=task_state.pk).status == TaskState.STATUS_IN_PROGRESS
     assert "changed after it was submitted" in last_message(response)
+
+
+def test_the_dashboard_compares_a_submission_with_the_approved_version_not_the_autosave_before_it(client, article):
+    """The editor's autosave keeps a revision a moment before the submission: the comparison
+    starts from the version readers have, so the changed dose shows."""
+    from bs4 import BeautifulSoup
+
+    from tests.workflow import edit, submit
+
+    body = [dict(block) for block in article.body.raw_data]
+    for block in body:
+        if block["type"] == "paragraph":
+            block["value"] = block["value"].replace("56mg or 84mg", "84mg")
+    live = article.live_revision_id
+    edit(article, body=body)  # the autosave
+    submitted = edit(article, body=body)  # saved again by the submission
+    submit(article)
+    html = login(client, "editorial_reviewer").get(reverse("wagtailadmin_home")).content.decode()
+    link = BeautifulSoup(html, "html.parser").find("a", string="Changes since the last approval")["href"]
+    assert (
+        link
+        == reverse("wagtailadmin_pages:revisions_compare", args=(article.pk, live, submitted.pk)) + "#tl-first-change"
+    )
+    deleted = BeautifulSoup(client.get(link).content, "html.parser").select("main .deletion")
+    assert [mark.get_text() for mark in deleted] == ["56mg or "]

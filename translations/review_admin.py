@@ -3,7 +3,8 @@ are not offered where the publish gate would refuse them.
 
 - The dashboard's "Awaiting your review" lists each task with a comparison against the last
   approved version of the page (what changed since readers last got a reviewed version),
-  not against the revision saved a moment before (an autosave shows "no differences").
+  not against the revision saved a moment before (an autosave shows "no differences"), opened
+  at the first change (first_change.js).
 - Approving or requesting changes, from the dashboard or the page editor, is confirmed with
   what happens next (the next step, or that the page is live): Wagtail's own answer is no
   message at all from the dashboard and "Page … has been updated" from the editor.
@@ -12,8 +13,10 @@ are not offered where the publish gate would refuse them.
   publish no page at all.
 """
 
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from wagtail.admin import messages
@@ -29,6 +32,7 @@ from .review import last_approval, needs_review
 
 SKIP_COPY_HOOK = "_carelingua_reviewed_copy"
 REVIEW_ACTION_URL_NAME = f"{NAMESPACE}:review_action"
+FIRST_CHANGE = "#tl-first-change"
 
 
 def review_confirmation(task_state):
@@ -84,7 +88,8 @@ def changes_since_approval_url(page, revision):
     approved = approval.revision_id if approval is not None else None
     if approved is None or approved == revision.pk:
         return ""
-    return reverse("wagtailadmin_pages:revisions_compare", args=(page.pk, approved, revision.pk))
+    # The fragment makes first_change.js bring the first change into view.
+    return reverse("wagtailadmin_pages:revisions_compare", args=(page.pk, approved, revision.pk)) + FIRST_CHANGE
 
 
 class ReviewsPanel(WorkflowObjectsToModeratePanel):
@@ -147,6 +152,10 @@ class BulkPublishVisibility:
             return HIDE_BULK_PUBLISH if self.hidden else ""
         hide = not self.hidden and not PagePermissionPolicy().user_has_permission(user, "publish")
         return HIDE_BULK_PUBLISH if hide else ""
+
+
+def first_change_js():
+    return format_html('<script src="{}" defer></script>', static("translations/first_change.js"))
 
 
 # A constant, no user data in it.

@@ -2,6 +2,7 @@
 person does it: add StreamField blocks from the block menu, type into rich text, edit a cell of a
 table, use the footer's and the header's menus, approve with the attestation in the modal."""
 
+import time
 import traceback
 
 from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
@@ -37,12 +38,12 @@ def run_journey(journey, session, *args):
     return found
 
 
-# Scrolls ``arguments[0]`` to the middle of the window; true once it is there.
-SCROLL_TO = """
-arguments[0].scrollIntoView({block: 'center'});
+# Whether ``arguments[0]`` is in the window; SCROLL_TO scrolls it there first.
+IN_VIEW = """
 const box = arguments[0].getBoundingClientRect();
 return box.top > 0 && box.bottom < window.innerHeight;
 """
+SCROLL_TO = "arguments[0].scrollIntoView({block: 'center'});" + IN_VIEW
 
 
 class Session(tools.AdminSession):
@@ -78,6 +79,14 @@ class Session(tools.AdminSession):
         ]
 
     # ---------- The page editor ----------
+
+    def open_editor(self, path):
+        """Open a page editor and wait until it watches for changes: Wagtail's unsaved-changes
+        watcher (which starts the autosave) takes its first look at the form two seconds after
+        the page loads, and a change made before that counts as the form's starting state."""
+        self.get(path)
+        self.wait_for(By.CSS_SELECTOR, "form[data-edit-form] [contenteditable=true]")
+        WebDriverWait(self.driver, 30).until(lambda d: d.execute_script("return performance.now()") > 2500)
 
     def add_block(self, field, label=None):
         """Press the last "+" of a StreamField and choose the block ``label`` (a field with one kind
@@ -148,7 +157,7 @@ class Session(tools.AdminSession):
                         Keys.ENTER
                     ).perform()
                     try:
-                        WebDriverWait(self.driver, 2).until(
+                        WebDriverWait(self.driver, 2, ignored_exceptions=(StaleElementReferenceException,)).until(
                             lambda d, index=index, text=text: (
                                 d.find_elements(By.CSS_SELECTOR, cells)[index].text == text
                             )
@@ -182,15 +191,19 @@ class Session(tools.AdminSession):
             lambda d: old not in editor.text and all(old not in i.get_attribute("value") for i in saved)
         )
 
-    def wait_for_autosave(self, timeout=15):
-        """Wait until the editor's autosave says it saved the changes (it does so after a pause in typing)."""
-        try:
-            WebDriverWait(self.driver, timeout).until(
-                lambda d: "Saved" in d.find_element(By.CSS_SELECTOR, "header").text.split("\n")
-            )
-        except TimeoutException:
-            return False
-        return True
+    def wait_for_autosave(self, timeout=20, settled=2.0):
+        """Wait until the editor's autosave says "Saved" and keeps saying it for ``settled``
+        seconds: it saves half a second after the last change, so an earlier edit's "Saved" can
+        show while the last one is still to be saved (and pressing a button then would post the
+        form while the autosave does)."""
+        deadline, since = time.monotonic() + timeout, None
+        while time.monotonic() < deadline:
+            saved = "Saved" in self.driver.find_element(By.CSS_SELECTOR, "header").text.split("\n")
+            since = (since or time.monotonic()) if saved else None
+            if since and time.monotonic() - since >= settled:
+                return True
+            time.sleep(0.1)
+        return False
 
     def footer_menu(self):
         """Open the footer's "More actions" and return the labels of every footer action."""
@@ -256,6 +269,11 @@ class Session(tools.AdminSession):
             )
         )
         marks = self.driver.find_elements(By.CSS_SELECTOR, "main .deletion, main .addition")
-        if marks:  # scrolled to as a reviewer would; the admin may restore its scroll position once after loading
-            WebDriverWait(self.driver, 10).until(lambda d: d.execute_script(SCROLL_TO, marks[0]))
+        self.first_change_in_view = False
+        if marks:
+            try:
+                WebDriverWait(self.driver, 5).until(lambda d: d.execute_script(IN_VIEW, marks[0]))
+                self.first_change_in_view = True
+            except TimeoutException:  # then scroll to it as a reviewer would, for the screenshot
+                WebDriverWait(self.driver, 10).until(lambda d: d.execute_script(SCROLL_TO, marks[0]))
         return [(mark.get_attribute("class"), mark.get_attribute("textContent")) for mark in marks]

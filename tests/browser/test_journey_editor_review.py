@@ -130,8 +130,7 @@ def review_new_article(reviewer, found):
 def review_changed_dose(session, article, found):
     """Journey 2 again, for the live esketamine article whose dose the editor changes."""
     session.login("editor")
-    session.get(f"/admin/pages/{article.pk}/edit/")
-    session.wait_for(By.CSS_SELECTOR, "[contenteditable=true]")
+    session.open_editor(f"/admin/pages/{article.pk}/edit/")
     session.replace_in_rich_text("56mg or 84mg", "84mg")
     found["autosaved"] = session.wait_for_autosave()
     session.shot("dose-changed")
@@ -142,6 +141,7 @@ def review_changed_dose(session, article, found):
     found["editorial_row"] = row.text
     session.click(row.find_element(By.XPATH, ".//a[normalize-space()='Changes since the last approval']"))
     found["editorial_changes"] = session.changes_marked()
+    found["editorial_first_change_in_view"] = session.first_change_in_view
     session.shot("editorial-changes")
     session.click(session.dashboard_row(ESKETAMINE).find_element(By.XPATH, f".//a[normalize-space()='{ESKETAMINE}']"))
     session.wait_for(By.CSS_SELECTOR, "footer")
@@ -156,6 +156,7 @@ def review_changed_dose(session, article, found):
     found["medical_header"] = session.header_menu()
     session.header_menu_item("Changes since the last approval")
     found["medical_changes"] = session.changes_marked()
+    found["medical_first_change_in_view"] = session.first_change_in_view
     session.shot("medical-changes")
     session.click(session.dashboard_row(ESKETAMINE).find_element(By.XPATH, ".//button[normalize-space()='Approve']"))
     session.attest()
@@ -299,6 +300,7 @@ def test_each_reviewer_sees_the_dose_change_against_the_approved_version(journey
     assert any(kind == "deletion" and "56mg" in text for kind, text in found["editorial_changes"])
     assert "Changes since the last approval" in found["medical_header"]
     assert any(kind == "deletion" and "56mg" in text for kind, text in found["medical_changes"])
+    assert found["editorial_first_change_in_view"] and found["medical_first_change_in_view"], "opened at the change"
 
 
 def test_approving_in_the_page_editor_moves_the_review_on(journeys):

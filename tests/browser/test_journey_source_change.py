@@ -33,8 +33,7 @@ OLD_SPANISH_DOSE = "56 mg"
 
 def change_the_source(session, article, found):
     session.login("editor")
-    session.get(f"/admin/pages/{article.pk}/edit/")
-    session.wait_for(By.CSS_SELECTOR, "[contenteditable=true]")
+    session.open_editor(f"/admin/pages/{article.pk}/edit/")
     session.replace_in_rich_text("at first,", "for the first 4 weeks,")
     session.replace_in_rich_text("56mg or 84mg", "84mg")
     found["autosaved"] = session.wait_for_autosave()
