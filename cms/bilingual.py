@@ -8,6 +8,7 @@ outdated notice and marks each passage of the original that changed since.
 
 from dataclasses import dataclass
 
+from translations import richtext
 from translations.review_models import MEDICAL, SignOff
 
 VIEW = "bilingual"
@@ -50,8 +51,22 @@ def sections(page, source, changed=frozenset()):
     }
 
 
+def _readable(value):
+    """What readers get of a block's stored value: its texts as translators see them, and its
+    other values, without the editor's bookkeeping. Wagtail's rich text editor gives each
+    paragraph a ``data-block-key`` the first time a page is saved in the admin, and list items
+    get new ids; neither changes a word."""
+    if isinstance(value, str):
+        return richtext.segment(value)[1]
+    if isinstance(value, dict):
+        return {key: _readable(item) for key, item in value.items() if key != "id"}
+    if isinstance(value, list):
+        return [_readable(item) for item in value]
+    return value
+
+
 def _raw(stream):
-    return {block.id: block.block.get_prep_value(block.value) for block in stream}
+    return {block.id: _readable(block.block.get_prep_value(block.value)) for block in stream}
 
 
 def changed_since_checked(record, source):

@@ -19,6 +19,17 @@ from .routing import PathRoutingMixin
 __all__ = ["ArticlePage", "HomePage", "Region", "RegionNumber", "TopicIndexPage"]
 
 
+class ReviewRecordPanel(FieldPanel):
+    """A field of the review record, shown read-only: only the medical review sets it. Before the
+    first review it says so, rather than Python's "None"."""
+
+    def format_value_for_display(self, value):
+        if value is None or value == "":
+            # Translators: the review date or reviewer of a page that has not been medically reviewed yet
+            return _("Not reviewed yet")
+        return super().format_value_for_display(value)
+
+
 class ReadingPageMixin:
     """Every public page shows its languages, their alternates and, on a translation, its
     status against the source (cms.reading)."""
@@ -133,9 +144,9 @@ class ArticlePage(Page):
         FieldPanel("author"),
         MultiFieldPanel(
             [
-                FieldPanel("last_reviewed", read_only=True),
-                FieldPanel("next_review_due", read_only=True),
-                FieldPanel("reviewed_by", read_only=True),
+                ReviewRecordPanel("last_reviewed", read_only=True),
+                ReviewRecordPanel("next_review_due", read_only=True),
+                ReviewRecordPanel("reviewed_by", read_only=True),
                 FieldPanel("review_cycle_years"),
             ],
             heading=_("Medical review"),

@@ -114,3 +114,12 @@ def test_editors_cannot_publish(editor_client, article):
     editor_client.post(url, data)
     article.refresh_from_db()
     assert "Changed." not in str(article.body)
+
+
+def test_the_review_record_of_a_new_article_says_not_reviewed_yet_not_none(editor_client, home):
+    from bs4 import BeautifulSoup
+
+    topic = TopicIndexPage.objects.child_of(home).get()
+    html = editor_client.get(reverse("wagtailadmin_pages:add", args=("cms", "articlepage", topic.pk))).content
+    outputs = [div.get_text(strip=True) for div in BeautifulSoup(html, "html.parser").select(".w-field__textoutput")]
+    assert outputs == ["Not reviewed yet"] * 3

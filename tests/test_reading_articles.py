@@ -1,6 +1,8 @@
 """What an article tells its reader: notices, the trust block, region numbers, metadata, the bilingual sheet."""
 
+import itertools
 import json
+import re
 from collections import Counter
 
 import pytest
@@ -202,6 +204,29 @@ def test_bilingual_view_pairs_each_block_with_its_original(client, article):
     assert len(page.find_all("h1")) == 1
     ids = Counter(element["id"] for element in page.find_all(id=True))
     assert [name for name, count in ids.items() if count > 1] == []
+
+
+def saved_in_the_admin(html):
+    """Rich text as Wagtail's editor saves it: every paragraph and list item with a block key."""
+    keys = itertools.count()
+    return re.sub(r"<(p|li)>", lambda tag: f'<{tag[1]} data-block-key="k{next(keys)}">', html)
+
+
+def test_bilingual_sheet_marks_only_the_passage_whose_words_changed(client, article):
+    """A dose changed in the English article, saved in the admin (which gives every paragraph a
+    block key): the sheet marks the one changed passage, not every paragraph the editor saved."""
+    body = [dict(block) for block in article.body.raw_data]
+    for block in body:
+        if block["type"] == "paragraph":
+            block["value"] = saved_in_the_admin(block["value"].replace("56mg or 84mg", "84mg"))
+    article.body = body
+    article.save_revision()
+    publish_reviewed(article)
+    sheet = soup(client.get(translation(article, "es").url + "?view=bilingual"))
+    assert sheet.select_one(".notice--outdated") is not None
+    changed = sheet.select("tr.bilingual__row--changed")
+    assert len(changed) == 1 and "Each dose is usually 84mg." in changed[0].get_text(" ")
+    assert "56 mg" in changed[0].get_text(" ")  # the old Spanish dose, marked as not to be relied on
 
 
 def test_bilingual_view_of_arabic_sets_each_columns_direction(client, article):

@@ -18,6 +18,7 @@ from wagtail.models import Page, PageLogEntry
 from cms.models import ArticlePage, TopicIndexPage
 from tests.factories import topic
 from tests.workflow import approve, edit, live_title, login, rebuild, submit, translation_of, user
+from translations.review_admin import HIDE_BULK_PUBLISH
 from translations.review_models import ReviewRefused, SignOff
 
 pytestmark = pytest.mark.django_db
@@ -179,6 +180,14 @@ def test_a_refused_bulk_publish_returns_to_a_next_url_on_the_site(client, articl
     listing = reverse("wagtailadmin_explore", args=(article.get_parent().pk,))
     response = client.post(url + f"?id={article.pk}&next={quote(listing)}", {"include_descendants": ""})
     assert response["Location"] == listing
+
+
+def test_bulk_publish_is_not_offered_to_those_who_may_publish_no_page(client, article):
+    """The test site has page types that need no review, so bulk Publish is useful to some: to
+    those who may publish, not to an editor, who would be offered it and refused every page."""
+    listing = reverse("wagtailadmin_explore", args=(article.get_parent().pk,))
+    assert HIDE_BULK_PUBLISH in login(client, "editor").get(listing).content.decode()
+    assert HIDE_BULK_PUBLISH not in login(client, "admin").get(listing).content.decode()
 
 
 def test_gate_revert_to_an_unreviewed_older_revision(client, article):

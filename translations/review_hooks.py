@@ -93,3 +93,8 @@ def show_changes_since_approval_on_the_dashboard(request, panels):
 @hooks.register("insert_global_admin_css")
 def hide_bulk_publish_where_nothing_can_be_published_by_hand():
     return review_admin.bulk_publish.css()
+
+
+@hooks.register("insert_global_admin_js")
+def show_the_first_change_of_a_comparison():
+    return review_admin.first_change_js()

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import editor, source_views, views
+from . import editor, review_admin, source_views, views
 
 app_name = editor.NAMESPACE
 
@@ -32,4 +32,9 @@ urlpatterns = [
     path("catalog/<int:pk>/upload/", views.UploadPOView.as_view(), name="upload"),
     path("catalog/<int:pk>/build/", views.BuildDraftView.as_view(), name="build"),
     path("catalog/<int:pk>/submit/", views.SubmitTranslationView.as_view(), name="submit"),
+    path(
+        "review/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
+        review_admin.ReviewActionView.as_view(),
+        name="review_action",
+    ),
 ]
