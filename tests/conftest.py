@@ -80,8 +80,35 @@ def postgresql(transactional_db):
         pytest.skip("needs PostgreSQL (set DATABASE_URL): servers in other processes share the test database")
 
 
+@pytest.fixture(scope="session")
+def collected_static(tmp_path_factory):
+    """The static files as a release collects them on production settings (hashed names,
+    WhiteNoise's manifest), once per run, in a folder of their own: production settings serve
+    no page without the manifest."""
+    import subprocess
+    import sys
+
+    from tests.servers import ROOT, production_environment
+
+    folder = tmp_path_factory.mktemp("static")
+    environment = production_environment(
+        "postgres://postgres@127.0.0.1:5432/unused",  # collectstatic connects to nothing
+        "redis://127.0.0.1:6379/0",
+        SECRET_KEY="collectstatic-only",  # noqa: S106
+        STATIC_ROOT=str(folder),
+    )
+    subprocess.run(  # noqa: S603 (this repository's manage.py)
+        [sys.executable, "manage.py", "collectstatic", "--no-input", "--verbosity", "0"],
+        cwd=ROOT,
+        env=environment,
+        check=True,
+        timeout=600,
+    )
+    return folder
+
+
 @pytest.fixture
-def topology(postgresql, tmp_path):
+def topology(postgresql, tmp_path, collected_static):
     """Production processes around the test database (tests/servers.py): call .web() and .worker()."""
     from django.conf import settings
     from django.db import connection
@@ -90,6 +117,6 @@ def topology(postgresql, tmp_path):
 
     if REDIS_SERVER is None:
         pytest.skip("needs Debian's redis-server (apt-get install redis-server)")
-    started = Topology(database_url(connection.settings_dict), tmp_path, settings.SECRET_KEY)
+    started = Topology(database_url(connection.settings_dict), tmp_path, settings.SECRET_KEY, collected_static)
     yield started
     started.stop()

@@ -233,10 +233,10 @@ class Topology:
     and db_worker processes on production settings, each started on demand and all stopped
     at the end. Other processes see only what the test commits (a transactional test)."""
 
-    def __init__(self, database, folder, secret_key):
+    def __init__(self, database, folder, secret_key, static_root):
         self.folder = folder
         self.redis = RedisServer(folder).start()
-        self.env = production_environment(database, self.redis.url, SECRET_KEY=secret_key)
+        self.env = production_environment(database, self.redis.url, SECRET_KEY=secret_key, STATIC_ROOT=str(static_root))
         self.processes = []
 
     def web(self, count=2, **extra):

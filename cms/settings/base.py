@@ -123,7 +123,8 @@ TIME_ZONE = "Europe/London"
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "static"
+# Where collectstatic puts the files WhiteNoise serves (each server of a release collects its own).
+STATIC_ROOT = Path(os.environ["STATIC_ROOT"]) if os.environ.get("STATIC_ROOT") else BASE_DIR / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = BASE_DIR / "media"
 # Media on local disk, or in an S3-compatible bucket when AWS_STORAGE_BUCKET_NAME is set

@@ -189,13 +189,14 @@ class AdminSession:
 
     def messages(self):
         """The text of the admin's message banner once it has text (it is filled in after the page loads)."""
+        from selenium.common.exceptions import StaleElementReferenceException
         from selenium.webdriver.common.by import By
         from selenium.webdriver.support.ui import WebDriverWait
 
-        WebDriverWait(self.driver, 30).until(
-            lambda d: any(m.text.strip() for m in d.find_elements(By.CSS_SELECTOR, ".messages"))
+        # A banner read while the next page loads goes stale: read the one of the page that has it.
+        return WebDriverWait(self.driver, 30, ignored_exceptions=(StaleElementReferenceException,)).until(
+            lambda d: " ".join(m.text for m in d.find_elements(By.CSS_SELECTOR, ".messages")).strip()
         )
-        return " ".join(m.text for m in self.driver.find_elements(By.CSS_SELECTOR, ".messages")).strip()
 
     def main_text(self):
         from selenium.webdriver.common.by import By
