@@ -334,7 +334,9 @@ def no_new_pages(person, found):
     person.shot("add-refused")
     # Wagtail offers "Copy" to whoever may edit a page; copying adds a page, so it must go nowhere.
     person.get(f"/admin/pages/{found['ids']['page']}/copy/")
+    old = driver.find_element(By.TAG_NAME, "html")
     person.click(person.wait_for(By.CSS_SELECTOR, "main form input[type=submit]"))
+    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(old))
     person.wait_for(By.CSS_SELECTOR, "main form")
     found["copy_refused"] = person.main_text()
     person.shot("copy-refused")

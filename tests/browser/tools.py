@@ -199,9 +199,16 @@ class AdminSession:
         )
 
     def main_text(self):
+        """The text of the page's <main>, read again if a script redraws it meanwhile."""
+        from selenium.common.exceptions import StaleElementReferenceException
         from selenium.webdriver.common.by import By
+        from selenium.webdriver.support.ui import WebDriverWait
 
-        return self.driver.find_element(By.TAG_NAME, "main").text
+        return (
+            WebDriverWait(self.driver, 30, ignored_exceptions=(StaleElementReferenceException,))
+            .until(lambda d: d.find_element(By.TAG_NAME, "main").text or " ")
+            .strip()
+        )
 
     def shot(self, name):
         """Save a numbered screenshot of this step; returns its path."""
