@@ -190,12 +190,14 @@ class AdminSession:
     def messages(self):
         """The text of the admin's message banner once it has text (it is filled in after the page loads)."""
         from selenium.common.exceptions import StaleElementReferenceException
-        from selenium.webdriver.common.by import By
         from selenium.webdriver.support.ui import WebDriverWait
 
         # A banner read while the next page loads goes stale: read the one of the page that has it.
+        # innerText, not Selenium's visible text: Wagtail fades messages in, and text at opacity 0
+        # (a link in the message, during the fade) is not "visible" to Selenium yet.
+        read = "return Array.from(document.querySelectorAll('.messages')).map(m => m.innerText).join(' ')"
         return WebDriverWait(self.driver, 30, ignored_exceptions=(StaleElementReferenceException,)).until(
-            lambda d: " ".join(m.text for m in d.find_elements(By.CSS_SELECTOR, ".messages")).strip()
+            lambda d: " ".join(d.execute_script(read).split())
         )
 
     def main_text(self):
