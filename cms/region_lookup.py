@@ -35,7 +35,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 
 from translations.models import Segment, TranslationCatalog
 
-from .region_models import Region, RegionNumber, number_keys
+from .region_models import Region, RegionNumber, dialable, number_keys
 from .regions import country_region
 
 REGION_COOKIE = "region"
@@ -100,7 +100,7 @@ class ShownNumber:
 
     @property
     def tel(self):
-        return "".join(ch for ch in self.number if ch.isdigit())
+        return dialable(self.number)
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,11 @@ from wagtail.models import (
 from .blocks import CareCardBlock
 
 
+def dialable(number):
+    """A phone number as a tel: link dials it: its digits only."""
+    return "".join(ch for ch in number if ch.isdigit())
+
+
 def number_keys(numbers):
     """Each number and its kind, in order (``Region.number_keys``), of numbers already read."""
     return [(number.kind, number.number) for number in numbers]
@@ -130,4 +135,4 @@ class RegionNumber(Orderable):
 
     @property
     def tel(self):
-        return "".join(ch for ch in self.number if ch.isdigit())
+        return dialable(self.number)

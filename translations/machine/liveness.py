@@ -34,10 +34,10 @@ def _key(job_id):
 def holding(job_id):
     """Hold the job's lock for the block; yields whether this session got it (False: another
     worker runs the job). Without advisory locks, always True."""
-    connection = _connection()
-    if connection.vendor != "postgresql":
+    if not has_locks():
         yield True
         return
+    connection = _connection()
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", _key(job_id))
         got = cursor.fetchone()[0]
